@@ -1,0 +1,45 @@
+"""The registry of checks. Each rule is a module with ID, SEVERITY, EXPLANATION (one line),
+a docstring that documents it, and check(context) yielding problems."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import import_module
+
+from ..model import Curriculum
+
+RULE_MODULES = [
+    "duplicate_ids",
+    "module_file",
+    "quiz_link",
+    "objective_ref",
+    "section_ref",
+    "competency_ref",
+    "checklist_coverage",
+    "rating_scale",
+    "single_choice",
+    "multiple_choice",
+    "ordering_items",
+    "matching_pairs",
+    "objective_assessed",
+    "reference_link",
+    "doi_format",
+    "citation_ref",
+    "module_sections",
+    "review_overdue",
+]
+
+
+@dataclass
+class Context:
+    curriculum: Curriculum
+    today: dt.date
+
+
+def all_rules():
+    return [import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+
+
+def run_rules(context: Context):
+    for rule in all_rules():
+        yield from rule.check(context)

@@ -1,0 +1,13 @@
+"""Every reference can be found: it has a DOI or a URL (a book may give an ISBN)."""
+from ..problems import ERROR
+
+ID = "reference-link"
+SEVERITY = ERROR
+EXPLANATION = "Each reference needs a doi, or a url, or (for a book) an isbn, so readers can find it."
+
+
+def check(context):
+    for module in context.curriculum.modules:
+        for i, ref in enumerate(module.references):
+            if not (ref.doi or ref.url or ref.isbn):
+                yield module.source.problem(("references", i), f"reference '{ref.id}' has no doi, url or isbn", ID)
