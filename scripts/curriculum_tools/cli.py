@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--today", type=_date, help=argparse.SUPPRESS)
 
     sub.add_parser("rules", help="list the checks with their explanations")
+
+    build = sub.add_parser("build", help="build the site; the old site is replaced only if the build succeeds")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of the configuration)")
+    build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on MkDocs warnings")
     return parser
 
 
@@ -49,7 +54,22 @@ def cmd_rules(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": cmd_validate, "rules": cmd_rules}
+def cmd_build(args) -> int:
+    from .sitebuild import BuildFailed, build_site
+
+    if not args.config.is_file():
+        print(f"{args.config}: no such MkDocs configuration", file=sys.stderr)
+        return 2
+    try:
+        target = build_site(args.config, args.site_dir, strict=args.strict)
+    except BuildFailed as exc:
+        print(f"Build failed; the previous site was left as it was.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"Built the site in {target}")
+    return 0
+
+
+COMMANDS = {"validate": cmd_validate, "rules": cmd_rules, "build": cmd_build}
 
 
 def main(argv: list[str] | None = None) -> int:

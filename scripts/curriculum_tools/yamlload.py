@@ -128,8 +128,7 @@ def _construct_value(node, path: tuple, positions: Positions, offset: int):
     """Construct a mapping value; its position stays the key's line (what the author edits)."""
     key_pos = positions[path]
     value = _construct(node, path, positions, offset)
-    if not isinstance(value, (dict, list)):
-        positions[path] = key_pos
+    positions[path] = key_pos
     return value
 
 

@@ -1,0 +1,69 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   install, validate, build and serve on http://127.0.0.1:8000 with live reload
+#   make test    install everything (including a browser) and run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(shell command -v uv 2>/dev/null || echo $(VENV)/.uv/bin/uv)
+export NO_MKDOCS_2_WARNING := 1
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install install-dev browser node-deps validate build serve test test-fast bench offline clean
+
+help:
+	@echo "make serve     install, validate, build and serve the site on http://127.0.0.1:8000"
+	@echo "make test      install everything (including a browser) and run every test"
+	@echo "make validate  check all content (curriculum validate)"
+	@echo "make build     build the site into site/ (only replaced when the build succeeds)"
+	@echo "make bench     measure build speed and asset sizes"
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/.uv && $(VENV)/.uv/bin/pip install -q uv
+
+# The project and its runtime dependencies, from the lock file.
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --no-dev -q
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen -q
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed node-deps
+install-dev: $(VENV)/.installed-dev node-deps browser
+
+# Third-party browser code (the iframe-worker shim for offline search) comes from the npm
+# registry into node_modules/, never into the repository.
+node-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# A browser for the Playwright tests: Debian's chromium where Playwright cannot download its own.
+browser:
+	@$(BIN)/python -m curriculum_tools.browser --install
+
+validate: $(VENV)/.installed
+	$(BIN)/curriculum validate
+
+build: install
+	$(BIN)/curriculum build
+
+serve: build
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: install-dev
+	$(BIN)/curriculum validate
+	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -q -m "not browser"
+
+bench: install-dev
+	$(BIN)/python -m curriculum_tools.bench
+
+clean:
+	rm -rf site site-offline dist .pytest_cache

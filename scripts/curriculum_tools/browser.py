@@ -1,0 +1,73 @@
+"""Find a Chromium for the browser tests, or install one.
+
+Playwright's own browser is used where it is installed (a laptop with internet); otherwise
+Debian's `chromium` package, which `--install` installs with apt-get when running as root.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+# Flags for a headless browser on a machine with no network but loopback.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def playwright_chromium() -> str | None:
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            path = p.chromium.executable_path
+    except Exception:
+        return None
+    return path if path and os.path.exists(path) else None
+
+
+def find_chromium() -> tuple[str | None, str]:
+    """(executable path or None for Playwright's default, description)."""
+    override = os.environ.get("CHROMIUM_PATH")
+    if override and os.path.exists(override):
+        return override, f"CHROMIUM_PATH={override}"
+    if playwright_chromium():
+        return None, "Playwright's own Chromium"
+    for candidate in (DEBIAN_CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and os.path.exists(candidate):
+            return candidate, candidate
+    return None, ""
+
+
+def install() -> int:
+    path, what = find_chromium()
+    if what:
+        print(f"browser: using {what}")
+        return 0
+    print("browser: no Chromium found; trying Playwright's download", flush=True)
+    if subprocess.call([sys.executable, "-m", "playwright", "install", "chromium"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 and playwright_chromium():
+        print("browser: installed Playwright's Chromium")
+        return 0
+    if shutil.which("apt-get"):
+        print("browser: installing Debian's chromium with apt-get", flush=True)
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.call(sudo + ["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)
+        if subprocess.call(sudo + ["apt-get", "install", "-y", "-qq", "chromium"], stdout=subprocess.DEVNULL) == 0 and os.path.exists(DEBIAN_CHROMIUM):
+            print(f"browser: using {DEBIAN_CHROMIUM}")
+            return 0
+    print("browser: could not install a browser; install Chromium and set CHROMIUM_PATH", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(install() if "--install" in sys.argv else (0 if find_chromium()[1] else 1))

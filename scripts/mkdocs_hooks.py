@@ -1,0 +1,2 @@
+"""MkDocs loads this file as a hook; it only delegates to the curriculum_tools package."""
+from curriculum_tools.build.hooks import on_config, on_files, on_page_content, on_page_markdown  # noqa: F401

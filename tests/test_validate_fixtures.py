@@ -1,0 +1,84 @@
+"""Every fixture case, from the folder listing: valid trees pass, each invalid case fails
+with the expected exit code, file, line, rule and message."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpers import FIXTURES, TODAY, make_tree, run_cli
+
+VALID = sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())
+INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*) \((?P<rule>[a-z0-9-]+)\)$")
+
+
+@pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
+def test_valid_tree_is_clean(case):
+    result = run_cli("validate", "--root", str(case), "--strict", "--today", TODAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All clear" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
+def test_invalid_case_reports_file_line_and_message(case, tmp_path):
+    expected = json.loads((case / "expected.json").read_text())
+    root = make_tree(tmp_path, case)
+    result = run_cli("validate", "--root", str(root), "--today", TODAY, *expected.get("args", []))
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == expected["exit"], result.stdout
+    problems = [LINE.match(line) for line in result.stdout.splitlines()]
+    problems = [m for m in problems if m]
+    matching = [
+        m for m in problems
+        if m["file"] == expected["file"] and int(m["line"]) == expected["line"]
+        and m["rule"] == expected["rule"] and expected["message"] in m["message"]
+    ]
+    assert matching, f"expected {expected} in:\n{result.stdout}"
+    assert re.search(r"\d+ error\(s\), \d+ warning\(s\)", result.stdout.splitlines()[-1])
+
+
+def test_warnings_pass_without_strict(tmp_path):
+    root = make_tree(tmp_path, FIXTURES / "invalid" / "review-overdue")
+    result = run_cli("validate", "--root", str(root), "--today", TODAY)
+    assert result.returncode == 0
+    assert "warning: review was due on 2022-01-01" in result.stdout
+
+
+def test_github_format(tmp_path):
+    root = make_tree(tmp_path, FIXTURES / "invalid" / "schema-pass-mark")
+    result = run_cli("validate", "--root", str(root), "--today", TODAY, "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "::error file=quizzes/demo-module-quiz.yml,line=5,col=1,title=schema::pass_mark: must be at most 100, not 170"
+    )
+
+
+def test_github_format_is_automatic_under_actions(tmp_path):
+    root = make_tree(tmp_path, FIXTURES / "invalid" / "schema-pass-mark")
+    result = run_cli("validate", "--root", str(root), "--today", TODAY, env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith("::error file=quizzes/demo-module-quiz.yml,line=5,")
+
+
+def test_json_format(tmp_path):
+    root = make_tree(tmp_path, FIXTURES / "invalid" / "single-choice")
+    result = run_cli("validate", "--root", str(root), "--today", TODAY, "--format", "json")
+    payload = json.loads(result.stdout)
+    assert payload["errors"] == 1
+    assert payload["problems"][0]["rule"] == "single-choice"
+    assert payload["problems"][0]["path"] == "quizzes/demo-module-quiz.yml"
+
+
+def test_rules_listing_names_every_rule():
+    result = run_cli("rules")
+    assert result.returncode == 0
+    for rule_id in ("duplicate-id", "quiz-link", "section-ref", "single-choice", "review-overdue"):
+        assert rule_id in result.stdout
+
+
+def test_not_a_folder(tmp_path):
+    result = run_cli("validate", "--root", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "not a folder" in result.stderr
