@@ -16,6 +16,12 @@ class Problem:
     rule: str
     severity: str = ERROR
 
+    def __post_init__(self):
+        # one problem, one line: reporters and annotations rely on it
+        object.__setattr__(self, "message", " ".join(str(self.message).split()))
+        object.__setattr__(self, "line", max(1, int(self.line)))
+        object.__setattr__(self, "col", max(1, int(self.col)))
+
     def as_dict(self) -> dict:
         return {
             "path": self.path,

@@ -77,7 +77,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
         if exc.context:
             what = f"{exc.context}, {what}"
         raise problem(line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
-    except yaml.YAMLError as exc:  # reader errors: bad characters
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise problem(line, col, f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it", "yaml-syntax") from None
+    except yaml.YAMLError as exc:
         raise problem(1, 1, f"YAML error: {exc}", "yaml-syntax") from None
     if node is None:
         return None, {(): (1 + line_offset, 1)}

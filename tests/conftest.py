@@ -1,0 +1,116 @@
+"""Shared fixtures: a built copy of the real site served on 127.0.0.1, and a browser set up
+for a machine without internet (Debian's chromium where Playwright has no browser)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from curriculum_tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
+from helpers import REPO  # noqa: E402
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) or "context" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable, what = find_chromium()
+    if not what:
+        pytest.fail("no Chromium available: run `make browser` (installs Debian's chromium) or set CHROMIUM_PATH")
+    args = {**browser_type_launch_args, "args": LAUNCH_ARGS}
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """A static server for a built site folder, optionally with extra response headers."""
+
+    def __init__(self, directory: Path, port: int, headers: dict | None = None):
+        handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+        self.url = f"http://127.0.0.1:{port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def build_repo_site(tmp_dir: Path, site_url: str, **env) -> Path:
+    from curriculum_tools.sitebuild import build_site
+
+    old = {key: os.environ.get(key) for key in ("SITE_URL", *env)}
+    os.environ["SITE_URL"] = site_url
+    os.environ.update(env)
+    try:
+        return build_site(REPO / "mkdocs.yml", tmp_dir / "site", strict=True)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real curriculum, built once for the session and served on 127.0.0.1."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    built = build_repo_site(tmp_path_factory.mktemp("site"), url)
+    server = SiteServer(built, port)
+    server.dir = built
+    yield server
+    server.close()
+
+
+class PageWatch:
+    """Records console errors, page errors and every request a page makes."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda msg: self.errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        page.on("request", lambda req: self.requests.append(req.url))
+
+    def off_origin(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(origin) or u.startswith("data:") or u.startswith("blob:") or u.startswith("about:"))]
+
+
+@pytest.fixture
+def watch(page):
+    return PageWatch(page)

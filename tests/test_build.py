@@ -1,0 +1,76 @@
+"""A real MkDocs build of a small tree in tmp_path; invalid content stops the build with the
+validator's message and leaves no half-built site."""
+from __future__ import annotations
+
+import shutil
+
+from helpers import REPO, make_tree, run_cli
+
+CONFIG = """
+site_name: Test site
+docs_dir: curriculum
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  custom_dir: {overrides}
+  font: false
+hooks:
+  - {hooks}
+plugins:
+  - search
+markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+extra:
+  generator: false
+extra_css: [assets/stylesheets/curriculum.css]
+extra_javascript: [assets/javascripts/curriculum.js]
+"""
+
+
+def write_config(root):
+    (root / "mkdocs.yml").write_text(
+        CONFIG.format(overrides=REPO / "site_overrides", hooks=REPO / "scripts" / "mkdocs_hooks.py")
+    )
+
+
+def test_small_tree_builds(tmp_path):
+    root = make_tree(tmp_path)
+    write_config(root)
+    result = run_cli("build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "demo" / "demo-module" / "index.html").read_text()
+    assert "<h1" in page and "A demo module" in page
+    assert 'data-quiz-id="demo-module-quiz"' in page
+    assert '<fieldset class="cq-question"' in page
+    assert 'href="#ref-li2024"' in page and 'id="ref-li2024"' in page
+    assert '<abbr title="Supportive-Expressive Group Therapy.">SEGT</abbr>' in page
+    assert (tmp_path / "out" / "progress" / "index.html").exists()
+    assert (tmp_path / "out" / "glossary" / "index.html").exists()
+    assert (tmp_path / "out" / "schemas" / "quiz.schema.json").exists()
+
+
+def test_invalid_quiz_fails_with_validator_message_and_keeps_old_site(tmp_path):
+    root = make_tree(tmp_path)
+    write_config(root)
+    out = tmp_path / "out"
+    assert run_cli("build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(out)).returncode == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    quiz = root / "quizzes" / "demo-module-quiz.yml"
+    quiz.write_text(quiz.read_text().replace("pass_mark: 70", "pass_mark: 170"))
+    result = run_cli("build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(out))
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "quizzes/demo-module-quiz.yml:5:1: pass_mark: must be at most 100, not 170 (schema)" in output
+    assert "Traceback" not in output
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-building")]
+
+
+def test_failed_first_build_writes_nothing(tmp_path):
+    root = make_tree(tmp_path)
+    write_config(root)
+    shutil.rmtree(root / "quizzes")
+    out = tmp_path / "out"
+    result = run_cli("build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(out))
+    assert result.returncode == 1
+    assert "quiz 'demo-module-quiz' does not exist" in result.stdout + result.stderr
+    assert not out.exists()
