@@ -1,0 +1,1 @@
+/* dashboard module: registered in window.curriculumModules (see curriculum.js). */

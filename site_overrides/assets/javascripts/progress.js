@@ -1,0 +1,1 @@
+/* progress module: registered in window.curriculumModules (see curriculum.js). */

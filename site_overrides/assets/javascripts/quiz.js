@@ -1,0 +1,1 @@
+/* quiz module: registered in window.curriculumModules (see curriculum.js). */

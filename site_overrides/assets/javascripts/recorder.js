@@ -1,0 +1,1 @@
+/* recorder module: registered in window.curriculumModules (see curriculum.js). */
