@@ -1,0 +1,115 @@
+"""MkDocs hooks: load and check the curriculum once per build with the validator's own
+loader, then render every page from that model. The build stops, with the validator's
+messages, before anything is written when content is invalid."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from .. import reporters
+from ..checker import check
+from ..model import Curriculum
+from ..problems import Result
+from ..schemas import SCHEMA_DIR
+from .generated import GeneratedPage, all_pages
+from .glossary_terms import abbreviations
+from .module_page import QUIZ_SLOT, module_markdown
+from .quiz_html import render_quiz
+
+log = logging.getLogger("mkdocs.plugins.curriculum")
+
+
+class _State:
+    curriculum: Curriculum | None = None
+    generated: dict[str, GeneratedPage] = {}
+    modules: dict = {}
+    abbr: str = ""
+
+
+STATE = _State()
+
+
+def content_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    loaded = check(content_root(config))
+    result: Result = loaded.result
+    if result.errors:
+        raise PluginError("The curriculum content is invalid; nothing was built.\n" + reporters.text(result))
+    for problem in result.warnings:
+        log.info("%s:%s: %s (%s)", problem.path, problem.line, problem.message, problem.rule)
+    curriculum = loaded.curriculum
+    STATE.curriculum = curriculum
+    STATE.generated = {page.src_uri: page for page in all_pages(curriculum)}
+    STATE.modules = {module.src_uri: module for module in curriculum.modules}
+    STATE.abbr = abbreviations(curriculum)
+    config.nav = build_nav(curriculum, list(STATE.generated.values()))
+    return config
+
+
+def build_nav(curriculum: Curriculum, generated: list[GeneratedPage]) -> list:
+    nav: list = [{"Home": "index.md"}]
+    for page in sorted(curriculum.pages, key=lambda p: p.path):
+        uri = page.path.split("/", 1)[1]
+        if uri != "index.md":
+            title = page.data.get("title") if isinstance(page.data, dict) else None
+            nav.append({title or Path(uri).stem.replace("-", " ").capitalize(): uri})
+    for track in curriculum.tracks:
+        entries: list = [f"{track.id}/index.md"]
+        entries += [{m.title: m.src_uri} for m in curriculum.modules_in(track.id)]
+        nav.append({track.title: entries})
+    sections: dict[str, list] = {}
+    for page in generated:
+        if page.section is None:
+            continue
+        if page.section == "":
+            nav.append({page.title: page.src_uri})
+        else:
+            if page.section not in sections:
+                sections[page.section] = []
+                nav.append({page.section: sections[page.section]})
+            sections[page.section].append({page.title: page.src_uri})
+    return nav
+
+
+def on_files(files, config):
+    for page in STATE.generated.values():
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    uri = page.file.src_uri
+    module = STATE.modules.get(uri)
+    if module is not None:
+        markdown = module_markdown(module, STATE.curriculum)
+    elif uri == "index.md":
+        markdown = markdown.replace("<!-- tracks -->", _track_list(STATE.curriculum))
+    return markdown + STATE.abbr
+
+
+def on_page_content(html, page, config, files):
+    module = STATE.modules.get(page.file.src_uri)
+    if module is not None and module.quiz_id:
+        quiz = STATE.curriculum.quiz(module.quiz_id)
+        if quiz is not None:
+            html = html.replace(QUIZ_SLOT.format(quiz=module.quiz_id), render_quiz(quiz, module))
+    return html
+
+
+def _track_list(curriculum: Curriculum) -> str:
+    lines = []
+    for track in curriculum.tracks:
+        count = len(curriculum.modules_in(track.id))
+        lines.append(f"- [{track.title}]({track.id}/index.md): {track.summary} ({count} modules)")
+    return "\n".join(lines)
