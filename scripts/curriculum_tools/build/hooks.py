@@ -49,7 +49,20 @@ def on_config(config):
     STATE.modules = {module.src_uri: module for module in curriculum.modules}
     STATE.abbr = abbreviations(curriculum)
     config.nav = build_nav(curriculum, list(STATE.generated.values()))
+    watch_content(config)
     return config
+
+
+WATCHED = ("quizzes", "checklists", "glossary", "competencies.yml", "tracks.yml", "signoff.yml")
+
+
+def watch_content(config) -> None:
+    """Live reload also follows the content files that live outside docs_dir."""
+    root = content_root(config)
+    for name in WATCHED:
+        path = str(root / name)
+        if (root / name).exists() and path not in config.watch:
+            config.watch.append(path)
 
 
 def build_nav(curriculum: Curriculum, generated: list[GeneratedPage]) -> list:
