@@ -27,6 +27,8 @@ RULE_MODULES = [
     "citation_ref",
     "module_sections",
     "review_overdue",
+    "schema_line",
+    "placeholder",
 ]
 
 
