@@ -1,0 +1,1 @@
+"""Scaffolding for new content files (curriculum new)."""
