@@ -6,7 +6,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-UV := $(shell command -v uv 2>/dev/null || echo $(VENV)/.uv/bin/uv)
+UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
@@ -20,7 +20,7 @@ help:
 	@echo "make bench     measure build speed and asset sizes"
 
 $(UV):
-	$(PYTHON) -m venv $(VENV)/.uv && $(VENV)/.uv/bin/pip install -q uv
+	$(PYTHON) -m venv .tools/uv && .tools/uv/bin/pip install -q uv
 
 # The project and its runtime dependencies, from the lock file.
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
