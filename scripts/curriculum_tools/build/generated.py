@@ -48,6 +48,10 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
         "",
         "Your answers, scores and attempts are saved in this browser only. Nothing is sent anywhere.",
         "",
+        "Quizzes are self-assessment: the answers are in each page, so a score shows what you have learned,",
+        "not what you can do. Competence is signed off by a supervisor, who observes your practice with a",
+        "competency checklist.",
+        "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
         "| Module | Track | Status |",
@@ -66,7 +70,51 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
 
 
-PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page]
+def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    """The "Supervisors" section: how records work, one form per checklist, the dashboard."""
+    from .checklist_html import PRIVACY, SLOT
+
+    checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
+    links = [f"- [{html.escape(cl.title)}]({cl.id}.md): {html.escape(' '.join(cl.purpose.split()))}" for cl in checklists]
+    intro = [
+        "# How records work",
+        "",
+        f"**Privacy.** {PRIVACY} Clear your browser's site data, or delete the records, before you hand the device on.",
+        "",
+        "Each checklist page is a form for one observed session. Rate each item on the framework's one rating scale; "
+        "every change is saved in this browser at once. You can keep several records, reopen, duplicate or delete them, "
+        "export one record or all of them as a JSON file, and import files exported on another device. "
+        "Print a checklist page for a clean paper copy to sign.",
+        "",
+        "The [dashboard](dashboard.md) shows every record in this browser and the latest rating of each trainee per competency. "
+        "For a cohort report against the sign-off requirements, give the exported files to `curriculum report`.",
+        "",
+        "## Checklists",
+        "",
+        *(links or ["No checklists yet."]),
+        "",
+    ]
+    pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
+    for cl in checklists:
+        markdown = f"# {cl.title}\n\n{SLOT.format(name=cl.id)}\n"
+        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
+    dashboard = [
+        "# Supervisor dashboard",
+        "",
+        f"**Privacy.** {PRIVACY}",
+        "",
+        "Every record in this browser, and for each trainee the latest rating per competency: from the most recent "
+        "session in which an item giving evidence for that competency was rated (not counting “Not observed”); "
+        "when several such items were rated in that session, the lowest rating is shown.",
+        "",
+        SLOT.format(name="dashboard"),
+        "",
+    ]
+    pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
+    return pages
+
+
+PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages]
 
 
 def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:

@@ -14,6 +14,7 @@ from ..checker import check
 from ..model import Curriculum
 from ..problems import Result
 from ..schemas import SCHEMA_DIR
+from .checklist_html import fill_slots
 from .generated import GeneratedPage, all_pages
 from .glossary_terms import abbreviations
 from .module_page import QUIZ_SLOT, module_markdown
@@ -117,6 +118,8 @@ def on_page_content(html, page, config, files):
         quiz = STATE.curriculum.quiz(module.quiz_id)
         if quiz is not None:
             html = html.replace(QUIZ_SLOT.format(quiz=module.quiz_id), render_quiz(quiz, module))
+    elif page.file.src_uri.startswith("supervisors/"):
+        html = fill_slots(html, STATE.curriculum)
     return html
 
 
