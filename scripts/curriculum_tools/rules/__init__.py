@@ -16,6 +16,7 @@ RULE_MODULES = [
     "section_ref",
     "competency_ref",
     "checklist_coverage",
+    "competency_observed",
     "rating_scale",
     "single_choice",
     "multiple_choice",
