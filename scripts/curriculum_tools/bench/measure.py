@@ -1,0 +1,97 @@
+"""Timing and size measurements. Speed is only ever compared as a ratio of runs made in the
+same process, interleaved (ours, plain, plain, ours, ...), taking the median of each side."""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ..schemas import SCHEMA_DIR
+from .corpus import REPO
+from .sites import BenchError
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+        raise BenchError(f"{' '.join(cmd[:4])} ... failed (exit {done.returncode}):\n{tail}")
+    return seconds
+
+
+def alternate(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, float]:
+    """Median seconds of each named run (a run may be several commands, timed together)."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for i in range(repeat):
+        for name in (list(runs) if i % 2 == 0 else list(reversed(runs))):
+            times[name].append(sum(timed(cmd) for cmd in runs[name]))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def build_runs(ours_config: Path, plain_config: Path, out: Path) -> dict[str, list[list[str]]]:
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
+    return {
+        "ours": [mkdocs + [str(ours_config), "-d", str(out / "site-ours")]],
+        "plain": [mkdocs + [str(plain_config), "-d", str(out / "site-plain")]],
+    }
+
+
+def validate_runs(root: Path, front_matter: Path) -> dict[str, list[list[str]]]:
+    """Ours: every check of `curriculum validate`. Theirs: check-jsonschema with our schemas,
+    one call per schema, on the same YAML files and the module front matter as YAML files."""
+    ours = [[sys.executable, "-m", "curriculum_tools.cli", "validate", "--root", str(root)]]
+    tool = BIN / "check-jsonschema"
+    if not tool.exists():
+        return {"ours": ours}
+    groups = {
+        "tracks": [root / "tracks.yml"], "competencies": [root / "competencies.yml"],
+        "glossary": sorted((root / "glossary").glob("*.yml")), "module": sorted(front_matter.glob("*.yml")),
+        "quiz": sorted((root / "quizzes").glob("*.yml")),
+    }
+    theirs = [[str(tool), "--schemafile", str(SCHEMA_DIR / f"{kind}.schema.json"), *map(str, files)] for kind, files in groups.items()]
+    return {"ours": ours, "check-jsonschema": theirs}
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def own_assets() -> dict:
+    """The project's own JS and CSS (site_overrides/assets), each file served and cached alone."""
+    files = sorted(p for p in (REPO / "site_overrides" / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    blobs = [p.read_bytes() for p in files]
+    return {"files": len(files), "raw": sum(map(len, blobs)), "gzip": sum(map(gz, blobs)), "gzip_concatenated": gz(b"".join(blobs))}
+
+
+_ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
+
+
+def page_weight(site: Path, page: Path) -> dict:
+    """Bytes of one built page and of every same-origin JS and CSS file it loads."""
+    html = page.read_bytes()
+    loaded = {"raw": 0, "gzip": 0, "files": 0, "ours_raw": 0, "ours_gzip": 0}
+    own = {p.name for p in (REPO / "site_overrides" / "assets").rglob("*")}
+    for href in _ASSET.findall(html.decode("utf-8")):
+        if "://" in href or href.startswith("//"):
+            raise BenchError(f"{page} loads {href} from another origin")
+        path = (page.parent / href.split("?")[0]).resolve()
+        if site.resolve() not in path.parents or not path.is_file():
+            continue
+        data = path.read_bytes()
+        loaded["files"] += 1
+        loaded["raw"] += len(data)
+        loaded["gzip"] += gz(data)
+        if path.name in own:
+            loaded["ours_raw"] += len(data)
+            loaded["ours_gzip"] += gz(data)
+    return {"html_raw": len(html), "html_gzip": gz(html), "assets": loaded}
