@@ -10,7 +10,7 @@ from .anchors import heading_anchors
 from .frontmatter import parse_markdown
 from .model import (
     Checklist, ChecklistItem, Competency, Curriculum, Domain, Framework, GlossaryTerm, Module,
-    Option, Question, Quiz, RatingLevel, Reference, Review, Source, Track,
+    Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Signoff, Source, Track,
 )
 from .problems import ContentError, Problem, Result
 from .schemas import schema_problems
@@ -30,6 +30,8 @@ def discover(root: Path) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for name, kind in (("tracks.yml", "tracks"), ("competencies.yml", "competencies")):
         found.append((name, kind))
+    if (root / "signoff.yml").is_file():  # optional: only `curriculum report` needs it
+        found.append(("signoff.yml", "signoff"))
     for pattern, kind in (("glossary/*.yml", "glossary"), ("quizzes/*.yml", "quiz"), ("checklists/*.yml", "checklist")):
         found.extend((p.relative_to(root).as_posix(), kind) for p in sorted(root.glob(pattern)))
     content = root / CONTENT_DIR
@@ -176,6 +178,17 @@ def _checklist(curriculum: Curriculum, source: Source) -> None:
     )
 
 
+def _signoff(curriculum: Curriculum, source: Source) -> None:
+    d = source.data
+    default = Requirement(**d["default"])
+    overrides = {}
+    for override in d.get("overrides", []):
+        fields = {**d["default"], **{k: v for k, v in override.items() if k != "competencies"}}
+        for comp in override["competencies"]:
+            overrides.setdefault(comp, Requirement(**fields))
+    curriculum.signoff = Signoff(d["title"], d["version"], d.get("description", ""), default, overrides, source)
+
+
 _BUILDERS = {
     "tracks": _tracks,
     "competencies": _framework,
@@ -183,4 +196,5 @@ _BUILDERS = {
     "module": _module,
     "quiz": _quiz,
     "checklist": _checklist,
+    "signoff": _signoff,
 }

@@ -202,6 +202,32 @@ class Checklist:
 
 
 @dataclass
+class Requirement:
+    """What one competency needs for sign-off (signoff.yml: default merged with an override)."""
+
+    min_rating: str
+    min_sessions: int
+    min_observers: int
+    signed_off_only: bool
+    count_older_versions: bool
+    checklists: list[str] | None = None  # None: every checklist that observes the competency
+    note: str | None = None
+
+
+@dataclass
+class Signoff:
+    title: str
+    version: int
+    description: str
+    default: Requirement
+    overrides: dict[str, Requirement]  # competency id -> its requirement
+    source: Source
+
+    def requirement(self, competency_id: str) -> Requirement:
+        return self.overrides.get(competency_id, self.default)
+
+
+@dataclass
 class GlossaryTerm:
     term: str
     definition: str
@@ -218,6 +244,7 @@ class Curriculum:
     modules: list[Module] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
+    signoff: Signoff | None = None  # signoff.yml, when the tree has one
     pages: list[Source] = field(default_factory=list)  # plain Markdown pages (home, about)
     sources: list[Source] = field(default_factory=list)  # every schema-valid file
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed their schema

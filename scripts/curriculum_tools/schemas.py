@@ -21,6 +21,7 @@ KIND_SCHEMAS = {
     "quiz": "quiz.schema.json",
     "checklist": "checklist.schema.json",
     "record": "record.schema.json",
+    "signoff": "signoff.schema.json",
 }
 
 

@@ -17,6 +17,7 @@ RULE_MODULES = [
     "competency_ref",
     "checklist_coverage",
     "competency_observed",
+    "signoff_ref",
     "rating_scale",
     "single_choice",
     "multiple_choice",
