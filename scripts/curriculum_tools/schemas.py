@@ -33,11 +33,17 @@ def validator(kind: str) -> Draft202012Validator:
 
 def schema_problems(source: Source) -> list[Problem]:
     """All schema errors of one file, the most relevant first."""
+    return [problem for _, problem in located_schema_problems(source)]
+
+
+def located_schema_problems(source: Source) -> list[tuple[tuple, Problem]]:
+    """(path in the data, problem) for each schema error, so a caller can tell which part of a
+    file is broken (one record of an export) from which parts are fine."""
     errors = sorted(validator(source.kind).iter_errors(source.data), key=relevance)
     leaves = []
     for error in errors:
         leaves.extend(_leaves(error))
-    problems: list[Problem] = []
+    problems: list[tuple[tuple, Problem]] = []
     seen = set()
     for error in leaves:
         path, message = _describe(error)
@@ -46,7 +52,7 @@ def schema_problems(source: Source) -> list[Problem]:
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(source.path, line, col, message, "schema"))
+        problems.append((path, Problem(source.path, line, col, message, "schema")))
     return problems
 
 
