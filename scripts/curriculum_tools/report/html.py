@@ -22,7 +22,7 @@ a{color:var(--link)}a:focus{outline:3px solid var(--link);outline-offset:2px}
 table{border-collapse:collapse;width:100%;margin:0 0 2rem}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
-thead th{background:var(--none-bg)}
+thead th{background:var(--none-bg)}tbody th{font-weight:normal}
 .num{text-align:right}.muted,small{color:var(--muted)}
 .status{display:inline-block;padding:0 .4rem;border-radius:.25rem;font-weight:600;white-space:nowrap}
 .signed-off{color:var(--ok-fg);background:var(--ok-bg)}.not-yet{color:var(--wait-fg);background:var(--wait-bg)}
