@@ -9,6 +9,7 @@ import json
 import re
 
 from ..model import Checklist, Curriculum
+from ..schemas import SCHEMA_DIR
 from .inline import inline
 
 SLOT = '<div data-cr-slot="{name}"></div>'
@@ -21,6 +22,30 @@ PRIVACY = (
 
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _strip(node):
+    if isinstance(node, dict):
+        return {k: _strip(v) for k, v in node.items() if k not in ("$schema", "$id", "title", "description", "examples", "default")}
+    return [_strip(v) for v in node] if isinstance(node, list) else node
+
+
+def browser_schema(curriculum: Curriculum) -> dict:
+    """record.schema.json without its prose, tightened with this site's checklist ids, each
+    checklist's item ids and the rating ids, so the browser checks imports with one validator."""
+    schema = _strip(json.loads((SCHEMA_DIR / "record.schema.json").read_text(encoding="utf-8")))
+    record = schema["$defs"]["record"]
+    props = record["properties"]
+    props["checklist"]["properties"]["id"]["enum"] = sorted(cl.id for cl in curriculum.checklists)
+    props["ratings"]["items"]["properties"]["rating"]["enum"] = [lv.id for lv in curriculum.framework.levels] if curriculum.framework else []
+    record["allOf"] = [
+        {
+            "if": {"properties": {"checklist": {"properties": {"id": {"const": cl.id}}}}},
+            "then": {"properties": {"ratings": {"items": {"properties": {"item": {"enum": [i.id for i in cl.items]}}}}}},
+        }
+        for cl in curriculum.checklists
+    ]
+    return schema
 
 
 def catalogue(curriculum: Curriculum) -> dict:
@@ -41,6 +66,7 @@ def catalogue(curriculum: Curriculum) -> dict:
             for cl in sorted(curriculum.checklists, key=lambda c: c.title.lower())
         },
         "competencies": [[cid, c.statement] for cid, c in statements.items() if cid in used],
+        "schema": browser_schema(curriculum),
     }
 
 
@@ -53,7 +79,8 @@ def _data(curriculum: Curriculum, checklist: Checklist | None = None) -> str:
 
 
 def _field(name: str, label: str, kind: str = "text", hint: str = "", attrs: str = "") -> str:
-    fid = f"cr-{name}"
+    """A labelled control; its name is the record field's path (observer.name)."""
+    fid = "cr-" + name.replace(".", "-").replace("_", "-")
     described = f' aria-describedby="{fid}-hint"' if hint else ""
     hint_html = f'<span class="cr-hint" id="{fid}-hint">{hint}</span>' if hint else ""
     if kind == "textarea":
@@ -134,8 +161,8 @@ def render_checklist(checklist: Checklist, curriculum: Curriculum) -> str:
         '<form class="cr-form" novalidate>'
         '<fieldset class="cr-session"><legend>Session</legend>'
         + _field("trainee", "Trainee (name or code)", attrs=' autocomplete="off"')
-        + _field("observer", "Observer's name", attrs=' autocomplete="name"')
-        + _field("role", "Observer's role", hint="For example: clinical psychologist, senior social worker.")
+        + _field("observer.name", "Observer's name", attrs=' autocomplete="name"')
+        + _field("observer.role", "Observer's role", hint="For example: clinical psychologist, senior social worker.")
         + _field("date", "Date of the session", "date")
         + _field("context", "Session context", "textarea", hint="Group, session number, setting. No names of group members.")
         + "</fieldset>"
@@ -149,8 +176,8 @@ def render_checklist(checklist: Checklist, curriculum: Curriculum) -> str:
         '<p class="cr-field cr-check"><input type="checkbox" id="cr-signed" name="signed" aria-describedby="cr-signed-hint">'
         '<label for="cr-signed">I sign off this record</label>'
         '<span class="cr-hint" id="cr-signed-hint">Every required item must be rated, and not as “Not observed”.</span></p>'
-        + _field("signed_by", "Signed off by")
-        + _field("signed_date", "Date of sign-off", "date")
+        + _field("signed_off.by", "Signed off by")
+        + _field("signed_off.date", "Date of sign-off", "date")
         + '<p class="cr-signature" aria-hidden="true">Signature: ______________________________</p>'
         "</fieldset></form>"
         f"{_data(curriculum, checklist)}</div>"
