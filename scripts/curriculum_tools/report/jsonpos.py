@@ -30,6 +30,8 @@ def load_json(text: str, path: str):
         line = bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
 
+    if not text.strip():
+        raise ContentError(Problem(path, 1, 1, "file is empty; expected a record or an export of records (JSON)", "json-syntax"))
     try:
         json.loads(text)  # the standard parser's messages, for text that is not JSON at all
     except json.JSONDecodeError as exc:
