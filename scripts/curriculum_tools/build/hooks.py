@@ -18,7 +18,9 @@ from .checklist_html import fill_slots
 from .generated import GeneratedPage, all_pages
 from .glossary_terms import abbreviations
 from .module_page import QUIZ_SLOT, module_markdown
+from .offline import is_offline, vendored_files
 from .quiz_html import render_quiz
+from .theme_fixes import externalize_css_icons, fix_page_html
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -99,6 +101,8 @@ def on_files(files, config):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+    for path, source in vendored_files(config, content_root(config)):
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 
@@ -121,6 +125,15 @@ def on_page_content(html, page, config, files):
     elif page.file.src_uri.startswith("supervisors/"):
         html = fill_slots(html, STATE.curriculum)
     return html
+
+
+def on_post_page(output, page, config):
+    return fix_page_html(output)
+
+
+def on_post_build(config):
+    if not is_offline(config):
+        externalize_css_icons(Path(config.site_dir))
 
 
 def _track_list(curriculum: Curriculum) -> str:
