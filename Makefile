@@ -18,6 +18,7 @@ help:
 	@echo "make validate  check all content (curriculum validate)"
 	@echo "make build     build the site into site/ (only replaced when the build succeeds)"
 	@echo "make bench     measure build speed and asset sizes"
+	@echo "make offline   build the offline edition: dist/curriculum-offline.zip (works from disk)"
 
 $(UV):
 	$(PYTHON) -m venv .tools/uv && .tools/uv/bin/pip install -q uv
@@ -61,6 +62,11 @@ test: install-dev
 
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -m "not browser"
+
+# The offline edition: a zip to open from disk (file://), search, quizzes and checklists included.
+offline: install
+	$(BIN)/curriculum validate
+	$(BIN)/curriculum build --config mkdocs-offline.yml --zip dist/curriculum-offline.zip
 
 bench: install-dev
 	$(BIN)/python -m curriculum_tools.bench

@@ -12,6 +12,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of the configuration)")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on MkDocs warnings")
+    parser.add_argument("--zip", type=Path, metavar="FILE", help="also pack the built site into this zip (the offline edition)")
 
 
 def run(args) -> int:
@@ -26,4 +27,8 @@ def run(args) -> int:
         print(f"Build failed; the previous site was left as it was.\n{exc}", file=sys.stderr)
         return 1
     print(f"Built the site in {target}")
+    if args.zip:
+        from ..offline_zip import zip_site
+
+        print(f"Packed it into {zip_site(target, args.zip)}")
     return 0
