@@ -1,5 +1,5 @@
 """Render a quiz as complete, semantic HTML: each question a fieldset with a legend and
-labelled inputs. The answer key sits in a JSON data block; small JS modules enhance the
+labelled inputs. The answer key sits in a JSON data attribute; small JS modules enhance the
 form (check, score, save). Nothing here needs JavaScript to be read or printed."""
 from __future__ import annotations
 
@@ -88,12 +88,15 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
         if quiz.mode == "exam"
         else "Check your answers at any time; you can try again."
     )
-    key = json.dumps(answer_key(quiz), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # The key sits in an attribute, not a <script> block: Material's instant navigation
+    # re-creates script elements after swapping a page, so a script block can be missing
+    # when the quiz module starts.
+    key = _e(json.dumps(answer_key(quiz), ensure_ascii=False, separators=(",", ":")))
     submit = "Submit answers" if quiz.mode == "exam" else "Check answers"
     return (
         f'<section class="cq-quiz" data-module="quiz" data-quiz-id="{qid}" data-module-id="{_e(module.id)}" '
         f'data-pass-mark="{quiz.pass_mark}" data-mode="{_e(quiz.mode)}" data-partial="{str(quiz.partial_credit).lower()}" '
-        f'data-shuffle="{str(quiz.shuffle).lower()}" aria-label="{_e(quiz.title)}">'
+        f'data-shuffle="{str(quiz.shuffle).lower()}" data-key="{key}" aria-label="{_e(quiz.title)}">'
         f'<p class="cq-quiz__intro"><strong>{_e(quiz.title)}</strong>: {total} scored questions; pass mark {quiz.pass_mark}%. {mode_note} '
         f'This is self-assessment: the answers are in the page. Competence is signed off by a supervisor.</p>'
         f'<noscript><p class="cq-quiz__noscript">Scoring needs JavaScript. You can still read and print the questions; the answers and explanations print with them.</p></noscript>'
@@ -102,9 +105,8 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
         + "".join(blocks)
         + f'<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary cq-check">{submit}</button>'
         f'<button type="button" class="md-button cq-retry" hidden>Try again</button></div>'
-        f'<div class="cq-quiz__result" aria-live="polite" aria-atomic="true"></div>'
+        f'<div class="cq-quiz__result" aria-live="polite" aria-atomic="true" tabindex="-1"></div>'
         f'</form>'
-        f'<script type="application/json" class="cq-key">{key}</script>'
         f'</section>'
     )
 

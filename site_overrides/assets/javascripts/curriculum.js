@@ -1,9 +1,19 @@
 /* Starts the curriculum's small JS modules on every page, including pages swapped in by
-   instant navigation. Each module registers itself in window.curriculumModules. */
+   instant navigation. Each module registers itself in window.curriculumModules: a name
+   runs once for each [data-module="name"] element; a name starting with "*" runs once per
+   page on the whole document (e.g. marks in the navigation). */
 (function () {
   "use strict";
   var registry = (window.curriculumModules = window.curriculumModules || {});
+  function run(name, node) {
+    try {
+      registry[name](node);
+    } catch (err) {
+      if (window.console) console.warn("curriculum: module " + name + " failed", err);
+    }
+  }
   function start() {
+    for (var name in registry) if (name.charAt(0) === "*") run(name, document);
     var nodes = document.querySelectorAll("[data-module]");
     for (var i = 0; i < nodes.length; i++) {
       var node = nodes[i];
@@ -11,11 +21,7 @@
       var mod = registry[name];
       if (!mod || node.hasAttribute("data-" + name + "-init")) continue;
       node.setAttribute("data-" + name + "-init", "");
-      try {
-        mod(node);
-      } catch (err) {
-        if (window.console) console.warn("curriculum: module " + name + " failed", err);
-      }
+      run(name, node);
     }
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
