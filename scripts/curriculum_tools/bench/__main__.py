@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .corpus import REPO, front_matter_files, write_corpus
-from .measure import alternate, build_runs, own_assets, page_weight, validate_runs
+from .measure import alternate, build_runs, own_assets, page_weight, ratios, validate_runs
 from .report import text
 from .sites import BenchError, write_sites
 
@@ -40,18 +40,19 @@ def measure_size(n: int, args) -> dict:
     repeat = args.repeat if n <= args.large else 1
     print(f"[bench] {n} modules: building ours and plain {repeat}x each...", file=sys.stderr, flush=True)
     build = alternate(build_runs(ours_cfg, plain_cfg, work), repeat)
-    build["ratio"] = build["ours"] / build["plain"]
+    build["ratio"] = ratios(build, "ours", "plain")
     print(f"[bench] {n} modules: validating...", file=sys.stderr, flush=True)
     runs = validate_runs(root, front_matter_files(root, work / "front-matter"))
     validate = alternate(runs, repeat)
     if "check-jsonschema" in validate:
-        validate["ratio"] = validate["ours"] / validate["check-jsonschema"]
+        validate["ratio"] = ratios(validate, "ours", "check-jsonschema")
     validate["files"] = sum(len(cmd) - 3 for cmd in runs.get("check-jsonschema", [])) or None
     first = next((root / "curriculum").glob("*/*-00001.md"))
     page = page_weight(work / "site-ours", work / "site-ours" / first.parent.name / first.stem / "index.html")
+    assets = own_assets(work / "site-ours")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return {"modules": n, "repeat": repeat, "build": build, "validate": validate, "page": page}
+    return {"modules": n, "repeat": repeat, "build": build, "validate": validate, "page": page, "own_assets": assets}
 
 
 def main(argv=None) -> int:
@@ -63,7 +64,7 @@ def main(argv=None) -> int:
         return 2
     args.out = args.out.resolve()
     results = {"machine": machine(), "command": "python -m curriculum_tools.bench " + " ".join(argv if argv is not None else sys.argv[1:]),
-               "words_per_module": args.words, "own_assets": own_assets(), "runs": []}
+               "words_per_module": args.words, "runs": []}
     try:
         for n in sizes:
             results["runs"].append(measure_size(n, args))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -19,23 +20,32 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, env=ENV, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
         raise BenchError(f"{' '.join(cmd[:4])} ... failed (exit {done.returncode}):\n{tail}")
-    return seconds
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def alternate(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, float]:
-    """Median seconds of each named run (a run may be several commands, timed together)."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+def alternate(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, dict[str, float]]:
+    """Median wall and CPU seconds of each named run (a run may be several commands, timed
+    together). CPU time is what a shared machine disturbs least."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for i in range(repeat):
         for name in (list(runs) if i % 2 == 0 else list(reversed(runs))):
-            times[name].append(sum(timed(cmd) for cmd in runs[name]))
-    return {name: statistics.median(values) for name, values in times.items()}
+            pairs = [timed(cmd) for cmd in runs[name]]
+            times[name].append((sum(w for w, _ in pairs), sum(c for _, c in pairs)))
+    return {name: {"wall": statistics.median(w for w, _ in v), "cpu": statistics.median(c for _, c in v)} for name, v in times.items()}
+
+
+def ratios(medians: dict[str, dict[str, float]], ours: str, theirs: str) -> dict[str, float]:
+    return {kind: medians[ours][kind] / medians[theirs][kind] for kind in ("wall", "cpu")}
 
 
 def build_runs(ours_config: Path, plain_config: Path, out: Path) -> dict[str, list[list[str]]]:
@@ -66,11 +76,15 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9, mtime=0))
 
 
-def own_assets() -> dict:
-    """The project's own JS and CSS (site_overrides/assets), each file served and cached alone."""
-    files = sorted(p for p in (REPO / "site_overrides" / "assets").rglob("*") if p.suffix in (".js", ".css"))
-    blobs = [p.read_bytes() for p in files]
-    return {"files": len(files), "raw": sum(map(len, blobs)), "gzip": sum(map(gz, blobs)), "gzip_concatenated": gz(b"".join(blobs))}
+def own_assets(site: Path) -> dict:
+    """The project's own JS and CSS (site_overrides/assets) as served from the built site,
+    each file cached alone; and the source files, before any build step."""
+    source = REPO / "site_overrides"
+    files = sorted(p.relative_to(source) for p in (source / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    served = [(site / rel).read_bytes() for rel in files if (site / rel).is_file()]
+    blobs = [(source / rel).read_bytes() for rel in files]
+    return {"files": len(served), "raw": sum(map(len, served)), "gzip": sum(map(gz, served)),
+            "gzip_concatenated": gz(b"".join(served)), "source_raw": sum(map(len, blobs)), "source_gzip": sum(map(gz, blobs))}
 
 
 _ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
