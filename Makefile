@@ -17,7 +17,7 @@ help:
 	@echo "make test      install everything (including a browser) and run every test"
 	@echo "make validate  check all content (curriculum validate)"
 	@echo "make build     build the site into site/ (only replaced when the build succeeds)"
-	@echo "make bench     measure build speed and asset sizes"
+	@echo "make bench     measure build and validate speed (ratios) and asset sizes; see BENCHMARKS.md"
 	@echo "make offline   build the offline edition: dist/curriculum-offline.zip (works from disk)"
 
 $(UV):
@@ -68,8 +68,9 @@ offline: install
 	$(BIN)/curriculum validate
 	$(BIN)/curriculum build --config mkdocs-offline.yml --zip dist/curriculum-offline.zip
 
+# Synthetic curricula of 100, 1,000 and 5,000 modules; e.g. BENCH_ARGS="--sizes 100 --repeat 5".
 bench: install-dev
-	$(BIN)/python -m curriculum_tools.bench
+	$(BIN)/python -m curriculum_tools.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-offline dist .pytest_cache
