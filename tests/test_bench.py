@@ -81,7 +81,7 @@ def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     assert "ours/plain" in report and "check-jsonschema" in report and "8 KB budget" in report
     results = json.loads(out.read_text())
     run = results["runs"][0]
-    assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "ratio"}
+    assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "ratio"} and run["hooks"]["cpu"] > 0
     assert run["page"]["html_raw"] > 0 and run["own_assets"]["files"] > 0
     assert text(results) == report.rstrip("\n")
     assert not (tmp_path / "work" / "3").exists()  # cleaned up without --keep
@@ -90,3 +90,11 @@ def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
 def test_bad_sizes_are_a_clear_error(capsys):
     assert bench.main(["--sizes", "ten"]) == 2
     assert "--sizes" in capsys.readouterr().err
+
+
+def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsys):
+    out = tmp_path / "result.json"
+    assert bench.main(["--sizes", "2", "--repeat", "1", "--words", "50", "--build-max", "1", "--out", str(tmp_path / "w"), "--json", str(out)]) == 0
+    run = json.loads(out.read_text())["runs"][0]
+    assert run["build"] is None and run["page"] is None and run["validate"]["ours"]["wall"] > 0
+    assert "(not built: 2 modules" in capsys.readouterr().out
