@@ -293,3 +293,12 @@ def test_quiz_page_has_no_axe_violations(page, practice, scheme):
     check(page)  # feedback and marks shown too
     results = Axe().run(page)  # every rule axe enables, best-practice included
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_quiz_works_when_reached_by_instant_navigation(page, practice, watch):
+    page.goto(practice.url + "progress/")
+    page.get_by_role("link", name="A demo module").first.click()
+    press_on(page.get_by_label("The first", exact=True))
+    check(page)
+    expect(result(page)).to_contain_text("Attempt 1")
+    assert watch.errors == []

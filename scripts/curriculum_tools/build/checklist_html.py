@@ -74,8 +74,11 @@ def _data(curriculum: Curriculum, checklist: Checklist | None = None) -> str:
     data = catalogue(curriculum)
     if checklist is not None:
         data["checklist"] = checklist.id
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" class="cr-data">{text}</script>'
+    # An attribute, not a <script type="application/json"> block: Material's instant
+    # navigation re-creates every script element in a swapped page as plain inline script
+    # (dropping its type and class), which loses the data and breaks a strict CSP.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'<div class="cr-data" hidden data-json="{_e(text)}"></div>'
 
 
 def _field(name: str, label: str, kind: str = "text", hint: str = "", attrs: str = "") -> str:

@@ -80,7 +80,7 @@
     var skipped = Object.keys(load().records).length - ok.length;
     return "Exported " + ok.length + " record(s)." + (skipped ? " " + skipped + " unfinished record(s) left out: open them to complete them." : "");
   }
-  function catalogue(root) { return JSON.parse(root.querySelector(".cr-data").textContent); }
+  function catalogue(root) { return JSON.parse(root.querySelector(".cr-data").getAttribute("data-json")); }
 
   window.curriculumRecords = { load: load, all: all, desc: desc, say: say, node: node, exportAll: exportAll, catalogue: catalogue };
 
