@@ -1,7 +1,8 @@
 """Make Material's output pass a strict Content-Security-Policy and axe, without copying its
 templates: small rewrites of each written page, and of its stylesheet after the build.
 
-- The search dialog and the section navigations with icon-only labels get accessible names.
+- The search dialog, its scrolling results and the section navigations with icon-only
+  labels get accessible names.
 - Material's stylesheet carries its icons as `data:` SVG URLs, which `default-src 'self'`
   blocks; they are written out as files beside it. The offline build keeps them inline:
   CSS masks are fetched with CORS, which file:// pages cannot do.
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
+SEARCH_RESULTS = '<div class="md-search__scrollwrap" tabindex="0"'
 SECTION_NAV = re.compile(
     r'<nav class="md-nav" (data-md-level="\d+") aria-labelledby="[^"]+"'
     r'(?P<rest>[^>]*>\s*<label class="md-nav__title"[^>]*>(?P<title>.*?)</label>)',
@@ -25,6 +27,7 @@ TAG = re.compile(r"<[^>]+>")
 
 def fix_page_html(page_html: str) -> str:
     page_html = page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search"', 1)
+    page_html = page_html.replace(SEARCH_RESULTS, SEARCH_RESULTS + ' role="region" aria-label="Search results"', 1)
 
     def name_nav(match: re.Match) -> str:
         title = " ".join(html.unescape(TAG.sub(" ", match["title"])).split())

@@ -1,0 +1,92 @@
+"""axe on every page of the built site, light and dark, and keyboard walks through a quiz and
+a checklist. axe runs every rule it has, best-practice and experimental included, except the
+AAA ones (the site's target is WCAG 2.2 AA)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from sitewalk import site_pages
+
+QUIZ_MODULE = "grief/gl-models-of-grief/"
+CHECKLIST = "supervisors/observed-group-session/"
+
+
+def every_rule_but_aaa(page) -> dict:
+    rules = page.evaluate("axe.getRules().map(r => [r.ruleId, r.tags])")
+    return {"rules": {rule: {"enabled": not any(t.endswith("aaa") for t in tags)} for rule, tags in rules}}
+
+
+def summary(violations) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violations(page, site, scheme):
+    axe = Axe()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site.url)
+    axe.run(page)  # loads axe into the page, to list its rules
+    options = every_rule_but_aaa(page)
+    failures = {}
+    pages = site_pages(site.dir)
+    assert len(pages) > 20
+    for rel in pages:
+        page.goto(site.url + rel)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        violations = axe.run(page, options=options).response["violations"]
+        if violations:
+            failures[rel or "/"] = summary(violations)
+    assert failures == {}
+
+
+def tab_until(page, predicate: str, limit: int = 400) -> int:
+    """Press Tab until the focused element satisfies a JS predicate (el => bool)."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({predicate})(el); }})()"):
+            return presses
+    raise AssertionError(f"never reached {predicate} in {limit} presses of Tab")
+
+
+def focus_is_visible(page) -> bool:
+    return page.evaluate(
+        """(() => { const s = getComputedStyle(document.activeElement);
+        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; })()"""
+    )
+
+
+def test_keyboard_walk_through_a_quiz(page, site, watch):
+    page.goto(site.url + QUIZ_MODULE)
+    tab_until(page, "el => el.matches('fieldset.cq-question input')")
+    first = page.locator("fieldset.cq-question").first
+    expect(first.get_by_role("radio").first).to_be_focused()
+    assert focus_is_visible(page)
+    page.keyboard.press("ArrowDown")  # moves within the radio group and selects
+    expect(first.get_by_role("radio").nth(1)).to_be_checked()
+    tab_until(page, "el => el.matches('button.cq-check')")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    result = page.locator(".cq-quiz__result")
+    expect(result).to_have_attribute("aria-live", "polite")
+    expect(result).to_contain_text(re.compile(r"\d+ of \d+"))
+    expect(first.locator(".cq-explanation")).to_be_visible()
+    assert watch.errors == []
+
+
+def test_keyboard_walk_through_a_checklist(page, site, watch):
+    page.goto(site.url + CHECKLIST)
+    expect(page.get_by_role("heading", name="Records in this browser")).to_be_visible()
+    tab_until(page, "el => el.labels && [...el.labels].some(l => l.textContent.includes('Trainee'))")
+    assert focus_is_visible(page)
+    page.keyboard.type("Trainee 02")
+    tab_until(page, "el => el.type === 'radio'")
+    radio = page.locator(":focus")
+    group = page.locator("fieldset", has=radio).first
+    page.keyboard.press("ArrowRight")
+    expect(group.get_by_role("radio").nth(1)).to_be_checked()
+    expect(page.get_by_role("status").first).to_contain_text("Saved in this browser")
+    assert watch.errors == []
