@@ -34,8 +34,9 @@ def test_corpus_is_valid_with_no_warnings_and_every_question_type(corpus):
 
 
 def test_plain_site_gets_our_rendered_markdown_and_no_hooks(corpus, tmp_path):
-    ours, plain = write_sites(corpus, tmp_path / "plain")
-    ours_config, plain_config = yaml.safe_load(ours.read_text()), yaml.safe_load(plain.read_text())
+    configs = write_sites(corpus, tmp_path)
+    ours_config, plain_config = yaml.safe_load(configs["ours"].read_text()), yaml.safe_load(configs["plain"].read_text())
+    assert yaml.safe_load(configs["bare"].read_text()) == plain_config
     assert ours_config["hooks"] and all(h.startswith("/") for h in ours_config["hooks"])
     assert "hooks" not in plain_config and plain_config["nav"][0] == {"Home": "index.md"}
     assert plain_config["theme"] == ours_config["theme"]
@@ -43,6 +44,8 @@ def test_plain_site_gets_our_rendered_markdown_and_no_hooks(corpus, tmp_path):
     module = next((tmp_path / "plain" / "docs").glob("*/*-00001.md")).read_text()
     assert 'class="cq-quiz"' in module and "cq-quiz-slot" not in module and "*[SEGT]:" in module
     assert (tmp_path / "plain" / "docs" / "glossary.md").is_file() and (tmp_path / "plain" / "docs" / "schemas" / "quiz.schema.json").is_file()
+    bare = next((tmp_path / "bare" / "docs").glob("*/*-00001.md")).read_text()
+    assert 'class="cq-quiz"' not in bare and "cq-quiz-slot" in bare and bare.split("<div class=\"cq-quiz-slot\"")[0] == module.split("<section class=\"cq-quiz\"")[0]
 
 
 def test_front_matter_files_are_what_check_jsonschema_is_given(corpus, tmp_path):
@@ -81,7 +84,7 @@ def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     assert "ours/plain" in report and "check-jsonschema" in report and "8 KB budget" in report
     results = json.loads(out.read_text())
     run = results["runs"][0]
-    assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "ratio"} and run["hooks"]["cpu"] > 0
+    assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "bare", "ratio", "ratio_bare"} and run["hooks"]["cpu"] > 0
     assert run["page"]["html_raw"] > 0 and run["own_assets"]["files"] > 0
     assert text(results) == report.rstrip("\n")
     assert not (tmp_path / "work" / "3").exists()  # cleaned up without --keep

@@ -19,8 +19,8 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m curriculum_tools.bench", description=__doc__)
     parser.add_argument("--sizes", default="100,1000,5000", help="module counts, comma-separated (default: 100,1000,5000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side per size, median taken (default 3)")
-    parser.add_argument("--large", type=int, default=1000,
-                        help="sizes above this run each side once only, to spare the machine (default 1000)")
+    parser.add_argument("--large", type=int, default=100,
+                        help="sizes above this run each side once only, to spare the machine (default 100)")
     parser.add_argument("--build-max", type=int, default=1000,
                         help="build sites only up to this many modules (default 1000): Material puts the whole nav in "
                              "every page, so a 5,000-module site is about 5,000 pages of 2 MB each; larger sizes "
@@ -44,10 +44,10 @@ def measure_size(n: int, args) -> dict:
     hooks = hook_work(root, repeat)
     result = {"modules": n, "repeat": repeat, "hooks": hooks, "build": None, "page": None, "own_assets": None}
     if n <= args.build_max:
-        ours_cfg, plain_cfg = write_sites(root, work / "plain")
-        print(f"[bench] {n} modules: building ours and plain {repeat}x each...", file=sys.stderr, flush=True)
-        build = alternate(build_runs(ours_cfg, plain_cfg, work), repeat)
+        print(f"[bench] {n} modules: building ours, plain and bare {repeat}x each...", file=sys.stderr, flush=True)
+        build = alternate(build_runs(write_sites(root, work), work), repeat)
         build["ratio"] = ratios(build, "ours", "plain")
+        build["ratio_bare"] = ratios(build, "ours", "bare")
         first = next((root / "curriculum").glob("*/*-00001.md"))
         result.update(build=build, own_assets=own_assets(work / "site-ours"),
                       page=page_weight(work / "site-ours", work / "site-ours" / first.parent.name / first.stem / "index.html"))

@@ -35,7 +35,7 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 def alternate(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, dict[str, float]]:
     """Median wall and CPU seconds of each named run (a run may be several commands, timed
-    together). CPU time is what a shared machine disturbs least."""
+    together), in turn forwards then backwards. CPU time is what a shared machine disturbs least."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for i in range(repeat):
         for name in (list(runs) if i % 2 == 0 else list(reversed(runs))):
@@ -48,12 +48,9 @@ def ratios(medians: dict[str, dict[str, float]], ours: str, theirs: str) -> dict
     return {kind: medians[ours][kind] / medians[theirs][kind] for kind in ("wall", "cpu")}
 
 
-def build_runs(ours_config: Path, plain_config: Path, out: Path) -> dict[str, list[list[str]]]:
+def build_runs(configs: dict[str, Path], out: Path) -> dict[str, list[list[str]]]:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
-    return {
-        "ours": [mkdocs + [str(ours_config), "-d", str(out / "site-ours")]],
-        "plain": [mkdocs + [str(plain_config), "-d", str(out / "site-plain")]],
-    }
+    return {name: [mkdocs + [str(config), "-d", str(out / f"site-{name}")]] for name, config in configs.items()}
 
 
 def validate_runs(root: Path, front_matter: Path) -> dict[str, list[list[str]]]:

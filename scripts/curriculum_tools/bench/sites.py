@@ -1,8 +1,9 @@
-"""The two sites of the build comparison. Ours: the synthetic tree with the repository's
+"""The sites of the build comparison. Ours: the synthetic tree with the repository's
 mkdocs.yml and hooks. Plain: the Markdown our hooks produce for every page (module pages
 with the quiz HTML in place of its slot, generated pages, glossary abbreviations) written
 to files, with the same theme, features and extensions, and the nav our hooks compute, but
-no hooks: what plain mkdocs-material does with the same pages."""
+no hooks: what plain mkdocs-material does with the same pages. Bare: the same, with each
+quiz slot left empty: the Markdown without quizzes rendered."""
 from __future__ import annotations
 
 import os
@@ -58,8 +59,9 @@ def write_config(path: Path, docs_dir: str, hooks: bool, nav: list | None = None
     return path
 
 
-def plain_markdown(root: Path) -> tuple[dict[str, str], list]:
-    """{src_uri: the Markdown our hooks hand to MkDocs} and the nav they compute."""
+def plain_markdown(root: Path, quizzes: bool = True) -> tuple[dict[str, str], list]:
+    """{src_uri: the Markdown our hooks hand to MkDocs} and the nav they compute; with
+    quizzes=False, each quiz stays an empty slot."""
     loaded = check(root)
     if loaded.result.errors:
         raise BenchError(f"the synthetic tree at {root} is invalid: {loaded.result.errors[0]}")
@@ -76,7 +78,7 @@ def plain_markdown(root: Path) -> tuple[dict[str, str], list]:
     for module in c.modules:
         markdown = module_markdown(module, c)
         quiz = c.quiz(module.quiz_id) if module.quiz_id else None
-        if quiz is not None:
+        if quiz is not None and quizzes:
             markdown = markdown.replace(QUIZ_SLOT.format(quiz=module.quiz_id), render_quiz(quiz, module))
         pages[module.src_uri] = markdown + abbr
     return pages, build_nav(c, generated)
@@ -94,15 +96,20 @@ def hook_work(root: Path, repeat: int) -> dict:
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus)}
 
 
-def write_sites(root: Path, plain: Path) -> tuple[Path, Path]:
-    """mkdocs.yml of our site (in root) and of the plain site (in plain, emptied first)."""
-    ours = write_config(root / "mkdocs.yml", "curriculum", hooks=True)
-    pages, nav = plain_markdown(root)
-    if plain.exists():
-        shutil.rmtree(plain)
-    docs = plain / "docs"
-    for uri, text in pages.items():
-        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / uri).write_text(text, encoding="utf-8")
-    shutil.copytree(REPO / "schemas", docs / "schemas", ignore=shutil.ignore_patterns("*.md"))
-    return ours, write_config(plain / "mkdocs.yml", "docs", hooks=False, nav=nav)
+def write_sites(root: Path, work: Path) -> dict[str, Path]:
+    """mkdocs.yml of the three sites: ours (in root); "plain", our Markdown with the quiz HTML
+    in it (the same pages); "bare", our Markdown with each quiz slot left empty (the same
+    Markdown without quizzes rendered, as mkdocs-quiz measured its plugin)."""
+    configs = {"ours": write_config(root / "mkdocs.yml", "curriculum", hooks=True)}
+    for name, quizzes in (("plain", True), ("bare", False)):
+        pages, nav = plain_markdown(root, quizzes)
+        site = work / name
+        if site.exists():
+            shutil.rmtree(site)
+        docs = site / "docs"
+        for uri, text in pages.items():
+            (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+            (docs / uri).write_text(text, encoding="utf-8")
+        shutil.copytree(REPO / "schemas", docs / "schemas", ignore=shutil.ignore_patterns("*.md"))
+        configs[name] = write_config(site / "mkdocs.yml", "docs", hooks=False, nav=nav)
+    return configs
