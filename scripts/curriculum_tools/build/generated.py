@@ -118,4 +118,6 @@ PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, p
 
 
 def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
-    return [page for maker in PAGE_MAKERS for page in maker(curriculum)]
+    from .print_edition import print_edition_page  # it imports GeneratedPage from here
+
+    return [page for maker in (*PAGE_MAKERS, print_edition_page) for page in maker(curriculum)]

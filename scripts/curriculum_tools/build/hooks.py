@@ -19,6 +19,7 @@ from .generated import GeneratedPage, all_pages
 from .glossary_terms import abbreviations
 from .module_page import QUIZ_SLOT, module_markdown
 from .offline import is_offline, vendored_files
+from .print_edition import SRC_URI as PRINT_URI, fill_print_edition
 from .quiz_html import render_quiz
 from .theme_fixes import externalize_css_icons, fix_page_html
 
@@ -30,6 +31,7 @@ class _State:
     generated: dict[str, GeneratedPage] = {}
     modules: dict = {}
     abbr: str = ""
+    rendered: dict[str, tuple[str, str]] = {}  # module src_uri -> (HTML, url), for the printable edition
 
 
 STATE = _State()
@@ -50,6 +52,7 @@ def on_config(config):
     STATE.curriculum = curriculum
     STATE.generated = {page.src_uri: page for page in all_pages(curriculum)}
     STATE.modules = {module.src_uri: module for module in curriculum.modules}
+    STATE.rendered = {}
     STATE.abbr = abbreviations(curriculum)
     config.nav = build_nav(curriculum, list(STATE.generated.values()))
     watch_content(config)
@@ -124,7 +127,15 @@ def on_page_content(html, page, config, files):
             html = html.replace(QUIZ_SLOT.format(quiz=module.quiz_id), render_quiz(quiz, module))
     elif page.file.src_uri.startswith("supervisors/"):
         html = fill_slots(html, STATE.curriculum)
+    if module is not None:
+        STATE.rendered[module.src_uri] = (html, page.url)
     return html
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == PRINT_URI:
+        page.content = fill_print_edition(page.content, STATE.rendered, page.url, STATE.modules)
+    return context
 
 
 def on_post_page(output, page, config):

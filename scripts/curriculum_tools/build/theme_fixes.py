@@ -31,7 +31,7 @@ def fix_page_html(page_html: str) -> str:
 
     def name_nav(match: re.Match) -> str:
         title = " ".join(html.unescape(TAG.sub(" ", match["title"])).split())
-        return f'<nav class="md-nav" {match[1]} aria-label="{html.escape(title)}"{match["rest"]}'
+        return f'<nav class="md-nav" {match[1]} aria-label="{html.escape(title)} section"{match["rest"]}'
 
     return SECTION_NAV.sub(name_nav, page_html)
 
