@@ -18,6 +18,7 @@ from .checklist_html import fill_slots
 from .generated import GeneratedPage, all_pages
 from .glossary_terms import abbreviations
 from .module_page import QUIZ_SLOT, module_markdown
+from .bundle import bundle_assets
 from .offline import is_offline, vendored_files
 from .print_edition import SRC_URI as PRINT_URI, fill_print_edition
 from .quiz_html import render_quiz
@@ -32,6 +33,7 @@ class _State:
     modules: dict = {}
     abbr: str = ""
     rendered: dict[str, tuple[str, str]] = {}  # module src_uri -> (HTML, url), for the printable edition
+    bundles: list = []  # our JS and CSS, one minified file each (bundle.py)
 
 
 STATE = _State()
@@ -56,6 +58,7 @@ def on_config(config):
     STATE.abbr = abbreviations(curriculum)
     config.nav = build_nav(curriculum, list(STATE.generated.values()))
     watch_content(config)
+    STATE.bundles = bundle_assets(config, content_root(config))
     return config
 
 
@@ -106,6 +109,11 @@ def on_files(files, config):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
     for path, source in vendored_files(config, content_root(config)):
         files.append(File.generated(config, path, abs_src_path=str(source)))
+    for bundle in STATE.bundles:
+        for source in bundle.sources:
+            if (existing := files.get_file_from_path(source)) is not None:
+                files.remove(existing)
+        files.append(File.generated(config, bundle.path, content=bundle.content))
     return files
 
 
