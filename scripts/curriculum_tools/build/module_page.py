@@ -23,7 +23,7 @@ def module_markdown(module: Module, curriculum: Curriculum) -> str:
     )
     review = module.review
     meta = (
-        f'<p class="cq-module-meta" data-module="module-progress" data-module-id="{html.escape(module.id)}">'
+        f'<p class="cq-module-meta">'
         f"{html.escape(track.title if track else module.track)} &middot; about {module.estimated_minutes} minutes &middot; "
         f"last reviewed {review.last_reviewed.isoformat()} (reviewer: {html.escape(review.reviewer_role)})</p>"
     )
