@@ -1,5 +1,4 @@
-/* Material's inline palette restore as a file (strict CSP): apply the colour scheme the
-   reader chose with the toggle, before the page paints. */
+/* Material's inline palette restore (see partials/javascripts/palette.html) */
 (function () {
   var p;
   try { p = __md_get("__palette"); } catch (e) { return; }

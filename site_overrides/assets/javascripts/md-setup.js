@@ -1,5 +1,4 @@
-/* Material's inline start-up code as a file, so a strict CSP (default-src 'self') allows it:
-   the storage helpers Material's bundle expects, scoped to the site's base URL. */
+/* Material's inline start-up code (see partials/javascripts/base.html) */
 (function (w) {
   w.__md_scope = new URL(document.currentScript.getAttribute("data-scope"), location);
   w.__md_hash = function (s) { return [].reduce.call(s, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0); };
