@@ -49,8 +49,8 @@ def measure_size(n: int, args) -> dict:
         build["ratio"] = ratios(build, "ours", "plain")
         build["ratio_bare"] = ratios(build, "ours", "bare")
         first = next((root / "curriculum").glob("*/*-00001.md"))
-        result.update(build=build, own_assets=own_assets(work / "site-ours"),
-                      page=page_weight(work / "site-ours", work / "site-ours" / first.parent.name / first.stem / "index.html"))
+        page = page_weight(work / "site-ours", work / "site-ours" / first.parent.name / first.stem / "index.html")
+        result.update(build=build, page=page, own_assets=own_assets(page))
     print(f"[bench] {n} modules: validating...", file=sys.stderr, flush=True)
     runs = validate_runs(root, front_matter_files(root, work / "front-matter"))
     validate = alternate(runs, repeat)

@@ -115,6 +115,9 @@ def write_corpus(root: Path, modules: int, words: int = 1000, today: dt.date | N
     for name in ("tracks.yml", "competencies.yml"):
         shutil.copyfile(REPO / name, root / name)
     shutil.copytree(REPO / "glossary", root / "glossary")
+    for tool in ("node_modules", ".cache"):  # the build's minifier and its cache, as in the repository
+        if (REPO / tool).is_dir():
+            (root / tool).symlink_to(REPO / tool, target_is_directory=True)
     tracks = [t["id"] for t in yaml.safe_load((REPO / "tracks.yml").read_text())["tracks"]]
     framework = yaml.safe_load((REPO / "competencies.yml").read_text())
     comps = [c["id"] for d in framework["domains"] for c in d["competencies"]]

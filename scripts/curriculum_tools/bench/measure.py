@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import material
+
 from ..schemas import SCHEMA_DIR
 from .corpus import REPO
 from .sites import BenchError
@@ -73,25 +75,24 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9, mtime=0))
 
 
-def own_assets(site: Path) -> dict:
-    """The project's own JS and CSS (site_overrides/assets) as served from the built site,
-    each file cached alone; and the source files, before any build step."""
-    source = REPO / "site_overrides"
-    files = sorted(p.relative_to(source) for p in (source / "assets").rglob("*") if p.suffix in (".js", ".css"))
-    served = [(site / rel).read_bytes() for rel in files if (site / rel).is_file()]
-    blobs = [(source / rel).read_bytes() for rel in files]
-    return {"files": len(served), "raw": sum(map(len, served)), "gzip": sum(map(gz, served)),
-            "gzip_concatenated": gz(b"".join(served)), "source_raw": sum(map(len, blobs)), "source_gzip": sum(map(gz, blobs))}
+def own_assets(page: dict) -> dict:
+    """The JS and CSS this project adds, as served (the files a module page loads that are
+    not Material's, each cached alone); and its source files, before any build step."""
+    files = sorted(p for p in (REPO / "site_overrides" / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    blobs = [p.read_bytes() for p in files]
+    loaded = page["assets"]
+    return {"files": loaded["ours_files"], "raw": loaded["ours_raw"], "gzip": loaded["ours_gzip"],
+            "source_files": len(files), "source_raw": sum(map(len, blobs)), "source_gzip": sum(map(gz, blobs))}
 
 
 _ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
+MATERIAL = {p.name for p in (Path(material.__file__).parent / "templates" / "assets").rglob("*")}
 
 
 def page_weight(site: Path, page: Path) -> dict:
     """Bytes of one built page and of every same-origin JS and CSS file it loads."""
     html = page.read_bytes()
-    loaded = {"raw": 0, "gzip": 0, "files": 0, "ours_raw": 0, "ours_gzip": 0}
-    own = {p.name for p in (REPO / "site_overrides" / "assets").rglob("*")}
+    loaded = {"raw": 0, "gzip": 0, "files": 0, "ours_raw": 0, "ours_gzip": 0, "ours_files": 0}
     for href in _ASSET.findall(html.decode("utf-8")):
         if "://" in href or href.startswith("//"):
             raise BenchError(f"{page} loads {href} from another origin")
@@ -102,7 +103,8 @@ def page_weight(site: Path, page: Path) -> dict:
         loaded["files"] += 1
         loaded["raw"] += len(data)
         loaded["gzip"] += gz(data)
-        if path.name in own:
+        if path.name not in MATERIAL:
+            loaded["ours_files"] += 1
             loaded["ours_raw"] += len(data)
             loaded["ours_gzip"] += gz(data)
     return {"html_raw": len(html), "html_gzip": gz(html), "assets": loaded}
