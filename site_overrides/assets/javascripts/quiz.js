@@ -224,6 +224,7 @@
       var a = ev.target.closest("a");
       if (!a) return;
       ev.preventDefault();
+      ev.stopPropagation(); // or instant navigation jumps to the fragment later and takes focus away
       var fs = document.getElementById(decodeURIComponent(a.hash.slice(1)));
       fs.scrollIntoView();
       (fs.querySelector("input, select, textarea, button") || fs).focus();
