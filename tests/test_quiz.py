@@ -302,3 +302,13 @@ def test_quiz_works_when_reached_by_instant_navigation(page, practice, watch):
     check(page)
     expect(result(page)).to_contain_text("Attempt 1")
     assert watch.errors == []
+
+
+def test_quizzes_are_not_in_the_search_index(site):
+    """Answers and feedback stay out of search results; the module text is still indexed."""
+    docs = json.loads((site.dir / "search" / "search_index.json").read_text())["docs"]
+    text = " ".join(doc["text"] for doc in docs)
+    assert "Check answers" not in text and "Explanation:" not in text
+    assert "therapeutic factors" in text.lower()
+    page = (site.dir / "group-process" / "gp-therapeutic-factors" / "index.html").read_text()
+    assert 'data-module="quiz"' in page and "cq-quiz-slot" not in page

@@ -34,6 +34,7 @@ class _State:
     abbr: str = ""
     rendered: dict[str, tuple[str, str]] = {}  # module src_uri -> (HTML, url), for the printable edition
     bundles: list = []  # our JS and CSS, one minified file each (bundle.py)
+    quiz_html: dict[str, tuple[str, str]] = {}  # module src_uri -> (slot, rendered quiz)
 
 
 STATE = _State()
@@ -55,6 +56,7 @@ def on_config(config):
     STATE.generated = {page.src_uri: page for page in all_pages(curriculum)}
     STATE.modules = {module.src_uri: module for module in curriculum.modules}
     STATE.rendered = {}
+    STATE.quiz_html = {}
     STATE.abbr = abbreviations(curriculum)
     config.nav = build_nav(curriculum, list(STATE.generated.values()))
     watch_content(config)
@@ -128,15 +130,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    """Quizzes go into the page after the search plugin has indexed its content (see
+    on_post_page): answers and feedback stay out of search results, and the indexer does
+    not parse every quiz again."""
     module = STATE.modules.get(page.file.src_uri)
-    if module is not None and module.quiz_id:
-        quiz = STATE.curriculum.quiz(module.quiz_id)
-        if quiz is not None:
-            html = html.replace(QUIZ_SLOT.format(quiz=module.quiz_id), render_quiz(quiz, module))
+    if module is not None:
+        quiz = STATE.curriculum.quiz(module.quiz_id) if module.quiz_id else None
+        slot = QUIZ_SLOT.format(quiz=module.quiz_id)
+        quiz_html = render_quiz(quiz, module) if quiz is not None else slot
+        STATE.quiz_html[page.file.src_uri] = (slot, quiz_html)
+        STATE.rendered[module.src_uri] = (html.replace(slot, quiz_html), page.url)
     elif page.file.src_uri.startswith("supervisors/"):
         html = fill_slots(html, STATE.curriculum)
-    if module is not None:
-        STATE.rendered[module.src_uri] = (html, page.url)
     return html
 
 
@@ -147,6 +152,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    quiz = STATE.quiz_html.get(page.file.src_uri)
+    if quiz is not None:
+        output = output.replace(*quiz)
     return fix_page_html(output)
 
 
