@@ -121,7 +121,7 @@
         if (!target) return say(li, p[1]);
         var a = node("a", li, p[1]);
         a.href = "#" + target.id;
-        a.onclick = function (e) { e.preventDefault(); target.focus(); };
+        a.onclick = function (e) { e.preventDefault(); e.stopPropagation(); target.focus(); }; // not to instant navigation, which would move focus later
       });
       errors.focus();
     }
