@@ -348,3 +348,12 @@ def test_print_shows_the_form_without_navigation(page, demo):
     expect(page.get_by_text("Signature:")).to_be_visible()
     pdf = page.pdf(prefer_css_page_size=True)
     assert pdf.startswith(b"%PDF")
+
+
+def test_opening_a_record_of_another_checklist_version_says_so(page, demo):
+    page.goto(demo.url + FORM)
+    stored = {"v": 1, "data": {"records": {"ffffffff-0001": record(id="ffffffff-0001", trainee="Versioned", checklist={"id": "demo-checklist", "version": 2})}, "current": {}}}
+    page.evaluate("v => localStorage.setItem('sgc:records', v)", json.dumps(stored))
+    page.reload()
+    page.get_by_role("button", name="Open the record for Versioned").click()
+    expect(page.get_by_role("status")).to_contain_text("It was made against version 2 of this checklist; the form is version 1")

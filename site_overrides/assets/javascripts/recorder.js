@@ -147,6 +147,7 @@
       else delete db.current[cid];
       toForm(r);
       summary("", []);
+      if (r && r.checklist.version !== def.version) msg += " It was made against version " + r.checklist.version + " of this checklist; the form is version " + def.version + ", and a change saves it as version " + def.version + ".";
       stored(db, msg);
       el.trainee.focus();
     }
