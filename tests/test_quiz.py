@@ -215,6 +215,7 @@ def test_retry_reshuffles_keeps_reflection_and_records_attempts(page, practice):
 def test_exam_mode_lists_unanswered_then_reviews(page, exam):
     page.goto(exam.url + QUIZ_PAGE)
     press_on(page.get_by_label("The first", exact=True))
+    choose_match(page, "Cat", "Meow")  # one pair of two: still unanswered
     check(page, "Submit answers")
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()

@@ -23,12 +23,12 @@
     var type = fs.getAttribute("data-type");
     if (type === "ordering") return fs.hasAttribute("data-moved") ? all(fs, "[data-item-id]").map(function (li) { return li.getAttribute("data-item-id"); }) : null;
     if (type === "matching") {
-      var pairs = {}, any = false, full = true;
+      var pairs = {}, any = false;
       all(fs, "select").forEach(function (s) {
         pairs[s.closest("[data-pair-id]").getAttribute("data-pair-id")] = s.value;
-        if (s.value) any = true; else full = false;
+        if (s.value) any = true;
       });
-      return any ? (pairs._full = full, pairs) : null;
+      return any ? pairs : null;
     }
     if (type === "reflection") { var t = fs.querySelector("textarea").value; return t.trim() ? t : null; }
     var ids = all(fs, "input:checked").map(function (i) { return i.value; });
@@ -286,8 +286,8 @@
       ev.preventDefault();
       if (exam) {
         var missing = scored.filter(function (fs) {
-          var v = state.answers[fs.getAttribute("data-question-id")];
-          return v == null || (fs.getAttribute("data-type") === "matching" && !v._full);
+          var q = fs.getAttribute("data-question-id"), v = state.answers[q];
+          return v == null || (key[q].type === "matching" && Object.keys(key[q].correct).some(function (k) { return !v[k]; }));
         });
         if (missing.length) {
           summary.textContent = "";
