@@ -45,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 
 # A browser for the Playwright tests: Debian's chromium where Playwright cannot download its own.
 browser:
-	@$(BIN)/python -m curriculum_tools.browser --install
+	@$(BIN)/python -m curriculum_tools.tools.browser --install
 
 validate: $(VENV)/.installed
 	$(BIN)/curriculum validate
@@ -70,7 +70,7 @@ offline: install
 
 # Synthetic curricula of 100, 1,000 and 5,000 modules; e.g. BENCH_ARGS="--sizes 100 --repeat 5".
 bench: install-dev
-	$(BIN)/python -m curriculum_tools.bench $(BENCH_ARGS)
+	$(BIN)/python -m curriculum_tools.tools.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-offline dist .pytest_cache

@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from curriculum_tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
+from curriculum_tools.tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
 from helpers import REPO  # noqa: E402
 
 
@@ -70,7 +70,7 @@ class SiteServer:
 
 
 def build_repo_site(tmp_dir: Path, site_url: str, **env) -> Path:
-    from curriculum_tools.sitebuild import build_site
+    from curriculum_tools.site.atomic import build_site
 
     old = {key: os.environ.get(key) for key in ("SITE_URL", *env)}
     os.environ["SITE_URL"] = site_url

@@ -35,6 +35,6 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
     full_env = {**os.environ, **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
     return subprocess.run(
-        [sys.executable, "-m", "curriculum_tools.cli", *args],
+        [sys.executable, "-m", "curriculum_tools.cli.main", *args],
         cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120,
     )

@@ -8,13 +8,13 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from curriculum_tools.bench import __main__ as bench
-from curriculum_tools.bench.corpus import front_matter_files, write_corpus
-from curriculum_tools.bench.measure import own_assets, page_weight, validate_runs
-from curriculum_tools.bench.report import text
-from curriculum_tools.bench.sites import BenchError, write_sites
-from curriculum_tools.checker import check
-from curriculum_tools.schemas import SCHEMA_DIR
+from curriculum_tools.tools.bench import __main__ as bench
+from curriculum_tools.tools.bench.corpus import front_matter_files, write_corpus
+from curriculum_tools.tools.bench.measure import own_assets, page_weight, validate_runs
+from curriculum_tools.tools.bench.report import text
+from curriculum_tools.tools.bench.sites import BenchError, write_sites
+from curriculum_tools.check import check
+from curriculum_tools.load.schemas import SCHEMA_DIR
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from curriculum_tools.build.bundle import minify_css, minify_js
+from curriculum_tools.site.assets import minify_css, minify_js
 from helpers import REPO
 
 

@@ -18,8 +18,8 @@ CHECKLIST = "supervisors/observed-group-session.html"
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory):
     """The offline edition built as `make offline` builds it, zipped, and unpacked."""
-    from curriculum_tools.offline_zip import FOLDER, zip_site
-    from curriculum_tools.sitebuild import build_site
+    from curriculum_tools.site.zip import FOLDER, zip_site
+    from curriculum_tools.site.atomic import build_site
 
     tmp = tmp_path_factory.mktemp("offline")
     built = build_site(REPO / "mkdocs-offline.yml", tmp / "site", strict=True)
@@ -71,7 +71,7 @@ def _plain(path) -> str:
 
 
 def test_missing_node_modules_stops_the_offline_build_with_a_clear_message(tmp_path, monkeypatch):
-    from curriculum_tools.build import offline as off
+    from curriculum_tools.site import offline as off
     from mkdocs.exceptions import PluginError
 
     class Config:

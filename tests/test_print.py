@@ -19,7 +19,7 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 
 @pytest.fixture(scope="module")
 def curriculum():
-    from curriculum_tools.checker import check
+    from curriculum_tools.check import check
     from helpers import REPO
 
     return check(REPO).curriculum
@@ -113,7 +113,7 @@ def test_printable_edition_prints_a_sheet_per_module(page, site, curriculum, tmp
 
 
 def test_links_from_a_module_are_rebased_for_the_print_page():
-    from curriculum_tools.build.print_edition import _rebase
+    from curriculum_tools.site.pages.print_edition import _rebase
 
     assert _rebase("#refs", "m--", "grief/m/", "print/") == "#m--refs"
     assert _rebase("../other/#s", "m--", "grief/m/", "print/") == "../grief/other/#s"

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curriculum_tools.cli import main
+from curriculum_tools.cli.main import main
 from helpers import BASE, TODAY
 
 TARGETS = [

@@ -22,7 +22,7 @@ STORE_KEY = "sgc:quiz:demo-module-quiz"
 
 
 def build_fixture_site(tmp_path, mode: str):
-    from curriculum_tools.sitebuild import build_site
+    from curriculum_tools.site.atomic import build_site
 
     root = tmp_path / f"content-{mode}"
     shutil.copytree(BASE, root)

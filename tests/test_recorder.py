@@ -39,7 +39,7 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 def build_demo(tmp_path, url="http://127.0.0.1:8000/"):
-    from curriculum_tools.sitebuild import build_site
+    from curriculum_tools.site.atomic import build_site
 
     root = tmp_path / "content"
     shutil.copytree(BASE, root)

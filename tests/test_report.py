@@ -169,7 +169,7 @@ def test_output_folder_that_is_a_file(root, tmp_path):
 
 
 def test_output_is_written_whole_or_not_at_all(tmp_path):
-    from curriculum_tools.report.outputs import write_atomically
+    from curriculum_tools.signoff.outputs import write_atomically
 
     folder = tmp_path / "out"
     write_atomically(folder, {"report.csv": "old csv", "report.html": "old html"})

@@ -151,7 +151,7 @@ def _run_at_terminal(tree, args, answers: str):
     master, slave = os.openpty()
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "curriculum_tools.cli", "new", *args, "--root", str(tree), "--today", TODAY],
+            [sys.executable, "-m", "curriculum_tools.cli.main", "new", *args, "--root", str(tree), "--today", TODAY],
             stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         os.write(master, answers.encode())

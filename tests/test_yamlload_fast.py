@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curriculum_tools import yamlload
-from curriculum_tools.problems import ContentError
+from curriculum_tools.load import yaml as yamlload
+from curriculum_tools.core.problems import ContentError
 from helpers import FIXTURES, REPO
 
 pytestmark = pytest.mark.skipif(yamlload.CParser is None, reason="PyYAML without libyaml")

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from importlib import import_module
 
-from ..model import Curriculum
+from curriculum_tools.core.model import Curriculum
 
 RULE_MODULES = [
     "duplicate_ids",

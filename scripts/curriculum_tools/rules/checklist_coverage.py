@@ -1,6 +1,6 @@
 """Every competency a checklist claims to assess is observed by at least one of its items,
 and every checklist has at least one required item."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "checklist-coverage"
 SEVERITY = ERROR

@@ -1,7 +1,7 @@
 """Citations in the text ([@id]) must name a reference of the module."""
 import re
 
-from ..problems import ERROR, Problem
+from curriculum_tools.core.problems import ERROR, Problem
 
 ID = "citation-ref"
 SEVERITY = ERROR

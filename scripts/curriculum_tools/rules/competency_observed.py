@@ -1,7 +1,7 @@
 """Every competency in the framework is observed by at least one checklist item, so that a
 supervisor can gather evidence for it and a trainee can be signed off on it. Content trees
 without checklists (a fresh clone, a test tree) are not checked."""
-from ..problems import WARNING
+from curriculum_tools.core.problems import WARNING
 
 ID = "competency-observed"
 SEVERITY = WARNING

@@ -1,6 +1,6 @@
 """Competency ids used by modules and checklists must exist in competencies.yml, and an
 item's competencies must be among its checklist's."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "competency-ref"
 SEVERITY = ERROR

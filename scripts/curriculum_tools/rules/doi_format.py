@@ -1,7 +1,7 @@
 """DOIs are written bare (10.prefix/suffix), not as links, so the site can link them uniformly."""
 import re
 
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "doi-format"
 SEVERITY = ERROR

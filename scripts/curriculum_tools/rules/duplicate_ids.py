@@ -1,7 +1,7 @@
 """Ids must be unique: modules, quizzes and checklists across the repository; objectives,
 references, questions, options, items and pairs within their file; competencies, domains,
 tracks, rating levels and glossary terms in the framework files."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "duplicate-id"
 SEVERITY = ERROR

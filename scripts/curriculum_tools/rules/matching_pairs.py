@@ -1,6 +1,6 @@
 """Matching questions: prompts are unique, matches are unique, and no distractor equals a
 real match, so every prompt has exactly one right answer."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "matching-pairs"
 SEVERITY = ERROR

@@ -2,7 +2,7 @@
 is one of tracks.yml and matches the folder."""
 from pathlib import PurePosixPath
 
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "module-file"
 SEVERITY = ERROR

@@ -1,6 +1,6 @@
 """Every module has the sections trainees rely on: a case vignette, reflection questions
 and key points (a warning while drafting)."""
-from ..problems import WARNING
+from curriculum_tools.core.problems import WARNING
 
 ID = "module-sections"
 SEVERITY = WARNING

@@ -1,6 +1,6 @@
 """A multiple-choice (select all that apply) question has at least one correct and at least
 one incorrect option, so that selecting everything is never right."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "multiple-choice"
 SEVERITY = ERROR

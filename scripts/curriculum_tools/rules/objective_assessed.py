@@ -1,6 +1,6 @@
 """Every learning objective should be assessed by at least one quiz question (a warning:
 a module may be drafted before its quiz)."""
-from ..problems import WARNING
+from curriculum_tools.core.problems import WARNING
 
 ID = "objective-assessed"
 SEVERITY = WARNING

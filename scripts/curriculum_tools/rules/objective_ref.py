@@ -1,5 +1,5 @@
 """Each question names the module objective it assesses; that objective must exist."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "objective-ref"
 SEVERITY = ERROR

@@ -1,6 +1,6 @@
 """Ordering questions need at least three items with distinct texts (two items are a
 true/false question in disguise; equal texts cannot be told apart)."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "ordering-items"
 SEVERITY = ERROR

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..problems import ERROR, Problem
-from ..schemas import _where as field_name
+from curriculum_tools.core.problems import ERROR, Problem
+from curriculum_tools.load.schemas import _where as field_name
 
 ID = "placeholder"
 SEVERITY = ERROR

@@ -1,5 +1,5 @@
 """A module's quiz must exist and name the module back; a quiz must belong to an existing module."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "quiz-link"
 SEVERITY = ERROR

@@ -1,6 +1,6 @@
 """The rating scale has exactly one 'not observed' level (no number) and numbered levels
 that rise by one from 1."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "rating-scale"
 SEVERITY = ERROR

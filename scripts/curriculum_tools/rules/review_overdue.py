@@ -1,6 +1,6 @@
 """Clinical content goes stale: a module whose last review plus its interval is past today
 is overdue for review (a warning; `curriculum review-due` lists them all)."""
-from ..problems import WARNING
+from curriculum_tools.core.problems import WARNING
 
 ID = "review-overdue"
 SEVERITY = WARNING

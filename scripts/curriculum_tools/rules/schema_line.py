@@ -16,9 +16,9 @@ import posixpath
 import re
 from pathlib import Path
 
-from ..loader import discover
-from ..problems import ERROR, Problem
-from ..schemas import KIND_SCHEMAS
+from curriculum_tools.load.loader import discover
+from curriculum_tools.core.problems import ERROR, Problem
+from curriculum_tools.load.schemas import KIND_SCHEMAS
 
 ID = "schema-line"
 SEVERITY = ERROR

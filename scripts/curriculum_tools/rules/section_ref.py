@@ -1,7 +1,7 @@
 """Each question links to the module section that teaches it; the heading anchor must exist."""
 import difflib
 
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "section-ref"
 SEVERITY = ERROR

@@ -2,7 +2,7 @@
 'not observed' cannot be a minimum), competency ids (each in one override at most) and
 checklist ids; and each competency's listed checklists observe it, or no one could ever be
 signed off on it."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "signoff-ref"
 SEVERITY = ERROR

@@ -1,5 +1,5 @@
 """A single-choice question has exactly one correct option."""
-from ..problems import ERROR
+from curriculum_tools.core.problems import ERROR
 
 ID = "single-choice"
 SEVERITY = ERROR

@@ -1,0 +1,143 @@
+"""JSON Schema validation with messages an author can act on, at the right YAML line."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, relevance
+
+from curriculum_tools.core.model import Source
+from curriculum_tools.core.problems import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
+
+KIND_SCHEMAS = {
+    "tracks": "tracks.schema.json",
+    "competencies": "competencies.schema.json",
+    "glossary": "glossary.schema.json",
+    "module": "module.schema.json",
+    "quiz": "quiz.schema.json",
+    "checklist": "checklist.schema.json",
+    "record": "record.schema.json",
+    "signoff": "signoff.schema.json",
+}
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def schema_problems(source: Source) -> list[Problem]:
+    """All schema errors of one file, the most relevant first."""
+    return [problem for _, problem in located_schema_problems(source)]
+
+
+def located_schema_problems(source: Source) -> list[tuple[tuple, Problem]]:
+    """(path in the data, problem) for each schema error, so a caller can tell which part of a
+    file is broken (one record of an export) from which parts are fine."""
+    errors = sorted(validator(source.kind).iter_errors(source.data), key=relevance)
+    leaves = []
+    for error in errors:
+        leaves.extend(_leaves(error))
+    problems: list[tuple[tuple, Problem]] = []
+    seen = set()
+    for error in leaves:
+        path, message = _describe(error)
+        line, col = source.pos(path)
+        key = (line, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append((path, Problem(source.path, line, col, message, "schema")))
+    return problems
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """Replace an if/then or $ref wrapper error by the errors inside it."""
+    if error.context:
+        best = sorted(error.context, key=relevance)
+        return [leaf for sub in best for leaf in _leaves(sub)]
+    return [error]
+
+
+def _where(path) -> str:
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or "the file"
+
+
+def _describe(error: ValidationError) -> tuple[tuple, str]:
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        name = missing[0] if missing else "?"
+        return path, f"{where}: missing required field '{name}'"
+    if kind == "additionalProperties":
+        allowed = sorted((schema.get("properties") or {}).keys())
+        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        name = extra[0] if extra else "?"
+        return path + (name,), f"{where}: unknown field '{name}' (allowed: {', '.join(allowed)})"
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping (key: value)", "boolean": "true or false"}
+        return path, f"{where}: must be {words.get(wanted, wanted)}, not {_kind_of(value)}"
+    if kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        return path, f"{where}: {value!r} is not allowed; use one of: {', '.join(map(str, options))}"
+    if kind == "pattern":
+        return path, f"{where}: {value!r} is not in the expected form ({_pattern_hint(schema, error.validator_value)})"
+    if kind == "minItems":
+        return path, f"{where}: needs at least {error.validator_value} item(s), has {len(value)}"
+    if kind == "maxItems":
+        return path, f"{where}: allows at most {error.validator_value} item(s), has {len(value)}"
+    if kind == "minLength":
+        return path, f"{where}: must not be empty"
+    if kind == "maxLength":
+        return path, f"{where}: is too long (at most {error.validator_value} characters)"
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return path, f"{where}: must be {word} {error.validator_value}, not {value!r}"
+    if kind == "format":
+        return path, f"{where}: {value!r} is not a valid {error.validator_value} (expected e.g. 2026-01-31)" if error.validator_value == "date" else f"{where}: {value!r} is not a valid {error.validator_value}"
+    if kind == "uniqueItems":
+        return path, f"{where}: contains the same entry twice"
+    return path, f"{where}: {error.message}"
+
+
+def _pattern_hint(schema: dict, pattern: str) -> str:
+    if pattern.startswith("^[a-z0-9]+(-"):
+        return "lower-case letters and digits joined by hyphens, e.g. my-module-id"
+    if pattern.startswith("^\\d{4}"):
+        return "a date YYYY-MM-DD"
+    if pattern.startswith("^https?"):
+        return "a web address starting with http:// or https://"
+    return f"pattern {pattern}"
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return type(value).__name__

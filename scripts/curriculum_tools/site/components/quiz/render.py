@@ -1,0 +1,213 @@
+"""Render a quiz as complete, semantic HTML: each question a fieldset with a legend and
+labelled inputs. The answer key sits in a JSON data attribute; small JS modules enhance the
+form (check, score, save). Nothing here needs JavaScript to be read or printed."""
+from __future__ import annotations
+
+import html
+import json
+import random
+
+from curriculum_tools.core.model import Module, Question, Quiz
+from curriculum_tools.site.inline import inline, paragraphs
+
+TYPE_LABELS = {
+    "single_choice": "Choose one answer.",
+    "multiple_choice": "Select all that apply.",
+    "true_false": "True or false?",
+    "ordering": "Put these in order. Use the Move up and Move down buttons.",
+    "matching": "Match each item on the left with one option.",
+    "reflection": "Reflection: write your answer. It is saved in this browser only and never scored.",
+}
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _rng(*parts: str) -> random.Random:
+    return random.Random("/".join(parts))
+
+
+def display_order(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
+    """Ordering items in a fixed shuffled order that is never already the answer."""
+    items = list(question.items)
+    shuffled = items[:]
+    _rng(quiz.id, question.id).shuffle(shuffled)
+    if shuffled == items:
+        shuffled = items[1:] + items[:1]
+    return shuffled
+
+
+def match_choices(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
+    """(value, text) of every match a prompt can be paired with, in a fixed shuffled order."""
+    choices = [(pair_id, match) for pair_id, _, match in question.pairs]
+    choices += [(f"distractor-{i + 1}", text) for i, text in enumerate(question.distractors)]
+    _rng(quiz.id, question.id, "matches").shuffle(choices)
+    return choices
+
+
+def answer_key(quiz: Quiz) -> dict:
+    key = {}
+    for q in quiz.all_questions():
+        entry: dict = {"type": q.type, "section": q.section}
+        if q.type in ("single_choice", "multiple_choice"):
+            entry["correct"] = [o.id for o in q.options if o.correct]
+        elif q.type == "true_false":
+            entry["correct"] = q.answer
+        elif q.type == "ordering":
+            entry["correct"] = [item_id for item_id, _ in q.items]
+        elif q.type == "matching":
+            entry["correct"] = {pair_id: pair_id for pair_id, _, _ in q.pairs}
+        key[q.id] = entry
+    return key
+
+
+def render_quiz(quiz: Quiz, module: Module) -> str:
+    qid = _e(quiz.id)
+    number = 0
+    blocks = []
+    for question in quiz.questions:
+        if question.type == "scenario":
+            subs = []
+            for sub in question.questions:
+                number += sub.scored
+                subs.append(_question(quiz, sub, number if sub.scored else None))
+            heading_id = f"{qid}--{_e(question.id)}"
+            blocks.append(
+                f'<section class="cq-scenario" aria-labelledby="{heading_id}">'
+                f'<h3 id="{heading_id}" class="cq-scenario__title">Case: {inline(question.title or "")}</h3>'
+                f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>'
+                + "".join(subs) + "</section>"
+            )
+        else:
+            number += question.scored
+            blocks.append(_question(quiz, question, number if question.scored else None))
+    total = sum(1 for q in quiz.all_questions() if q.scored)
+    mode_note = (
+        "Exam mode: answer every question, then submit once to see your score and a review."
+        if quiz.mode == "exam"
+        else "Check your answers at any time; you can try again."
+    )
+    # The key sits in an attribute, not a <script> block: Material's instant navigation
+    # re-creates script elements after swapping a page, so a script block can be missing
+    # when the quiz module starts.
+    key = _e(json.dumps(answer_key(quiz), ensure_ascii=False, separators=(",", ":")))
+    submit = "Submit answers" if quiz.mode == "exam" else "Check answers"
+    return (
+        f'<section class="cq-quiz" data-module="quiz" data-quiz-id="{qid}" data-module-id="{_e(module.id)}" '
+        f'data-pass-mark="{quiz.pass_mark}" data-mode="{_e(quiz.mode)}" data-partial="{str(quiz.partial_credit).lower()}" '
+        f'data-shuffle="{str(quiz.shuffle).lower()}" data-key="{key}" aria-label="{_e(quiz.title)}">'
+        f'<p class="cq-quiz__intro"><strong>{_e(quiz.title)}</strong>: {total} scored questions; pass mark {quiz.pass_mark}%. {mode_note} '
+        f'This is self-assessment: the answers are in the page. Competence is signed off by a supervisor.</p>'
+        f'<noscript><p class="cq-quiz__noscript">Scoring needs JavaScript. You can still read and print the questions; the answers and explanations print with them.</p></noscript>'
+        f'<form class="cq-quiz__form" novalidate>'
+        f'<div class="cq-error-summary" role="alert" tabindex="-1" hidden></div>'
+        + "".join(blocks)
+        + f'<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary cq-check">{submit}</button>'
+        f'<button type="button" class="md-button cq-retry" hidden>Try again</button></div>'
+        f'<div class="cq-quiz__result" aria-live="polite" aria-atomic="true" tabindex="-1"></div>'
+        f'</form>'
+        f'</section>'
+    )
+
+
+def _question(quiz: Quiz, q: Question, number: int | None) -> str:
+    base = f"{_e(quiz.id)}--{_e(q.id)}"
+    label = f"Question {number}" if number else "Reflection"
+    parts = [
+        f'<fieldset class="cq-question" id="{base}" data-question-id="{_e(q.id)}" data-type="{q.type}"'
+        f' aria-describedby="{base}-help">',
+        f'<legend class="cq-question__legend"><span class="cq-question__number">{label}.</span> {inline(q.prompt)}</legend>',
+        f'<p class="cq-question__help" id="{base}-help">{TYPE_LABELS[q.type]}</p>',
+    ]
+    if q.hint:
+        parts.append(
+            f'<div class="cq-hint"><button type="button" class="cq-hint__toggle" aria-expanded="false" aria-controls="{base}-hint">Show hint</button>'
+            f'<p class="cq-hint__text" id="{base}-hint" hidden>{inline(q.hint)}</p></div>'
+        )
+    parts.append(_RENDERERS[q.type](quiz, q, base))
+    if q.type == "reflection":
+        if q.guidance:
+            parts.append(f'<div class="cq-explanation" hidden><p><strong>Points to consider:</strong></p>{paragraphs(q.guidance)}</div>')
+    else:
+        link = f' <a class="cq-section-link" href="#{_e(q.section)}">Read the section again</a>' if q.section else ""
+        parts.append(
+            f'<div class="cq-question__status" aria-live="polite"></div>'
+            f'<div class="cq-explanation" hidden><p><strong>Explanation:</strong> {inline(q.explanation)}{link}</p></div>'
+        )
+    parts.append("</fieldset>")
+    return "".join(parts)
+
+
+def _choices(quiz: Quiz, q: Question, base: str) -> str:
+    kind = "radio" if q.type == "single_choice" else "checkbox"
+    rows = []
+    for option in q.options:
+        oid = f"{base}--{_e(option.id)}"
+        rows.append(
+            f'<div class="cq-option" data-option-id="{_e(option.id)}">'
+            f'<input type="{kind}" name="{base}" id="{oid}" value="{_e(option.id)}">'
+            f'<label for="{oid}">{inline(option.text)}</label>'
+            f'<p class="cq-feedback" data-correct="{str(option.correct).lower()}" hidden>{inline(option.feedback)}</p></div>'
+        )
+    return f'<div class="cq-options">{"".join(rows)}</div>'
+
+
+def _true_false(quiz: Quiz, q: Question, base: str) -> str:
+    rows = []
+    for value, text, feedback in (("true", "True", q.feedback_true), ("false", "False", q.feedback_false)):
+        oid = f"{base}--{value}"
+        correct = str(q.answer == (value == "true")).lower()
+        rows.append(
+            f'<div class="cq-option" data-option-id="{value}"><input type="radio" name="{base}" id="{oid}" value="{value}">'
+            f'<label for="{oid}">{text}</label><p class="cq-feedback" data-correct="{correct}" hidden>{inline(feedback)}</p></div>'
+        )
+    return f'<div class="cq-options">{"".join(rows)}</div>'
+
+
+def _ordering(quiz: Quiz, q: Question, base: str) -> str:
+    rows = []
+    items = display_order(quiz, q)
+    for position, (item_id, text) in enumerate(items, 1):
+        iid = f"{base}--{_e(item_id)}"
+        rows.append(
+            f'<li class="cq-order__item" data-item-id="{_e(item_id)}" id="{iid}">'
+            f'<span class="cq-order__text" id="{iid}-text">{inline(text)}</span>'
+            f'<span class="cq-order__buttons">'
+            f'<button type="button" class="cq-order__up" aria-describedby="{iid}-text">Move up</button>'
+            f'<button type="button" class="cq-order__down" aria-describedby="{iid}-text">Move down</button>'
+            f"</span></li>"
+        )
+    return f'<ol class="cq-order" aria-label="Items to put in order">{"".join(rows)}</ol><p class="cq-order__live visually-hidden" aria-live="polite"></p>'
+
+
+def _matching(quiz: Quiz, q: Question, base: str) -> str:
+    choices = match_choices(quiz, q)
+    options = '<option value="">Choose a match</option>' + "".join(
+        f'<option value="{_e(value)}">{_e(text)}</option>' for value, text in choices
+    )
+    rows = []
+    for pair_id, prompt, _match in q.pairs:
+        sid = f"{base}--{_e(pair_id)}"
+        rows.append(
+            f'<div class="cq-match" data-pair-id="{_e(pair_id)}"><label for="{sid}">{inline(prompt)}</label>'
+            f'<select id="{sid}" name="{sid}">{options}</select></div>'
+        )
+    return f'<div class="cq-matches">{"".join(rows)}</div>'
+
+
+def _reflection(quiz: Quiz, q: Question, base: str) -> str:
+    return (
+        f'<label class="cq-reflection__label" for="{base}--text">Your reflection</label>'
+        f'<textarea class="cq-reflection" id="{base}--text" name="{base}" rows="5"></textarea>'
+    )
+
+
+_RENDERERS = {
+    "single_choice": _choices,
+    "multiple_choice": _choices,
+    "true_false": _true_false,
+    "ordering": _ordering,
+    "matching": _matching,
+    "reflection": _reflection,
+}

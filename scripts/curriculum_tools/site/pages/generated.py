@@ -1,0 +1,123 @@
+"""Pages the build makes from the model: one overview per track, the glossary and the
+progress page. Other features register their own pages in PAGE_MAKERS."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Callable
+
+from curriculum_tools.core.model import Curriculum
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    markdown: str
+    section: str | None = ""  # nav section; "" = top level; None = placed by its maker (track pages)
+
+
+def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    pages = []
+    for track in curriculum.tracks:
+        modules = curriculum.modules_in(track.id)
+        rows = [f"# {track.title}", "", track.summary, ""]
+        if not modules:
+            rows.append("No modules yet.")
+        for module in modules:
+            rows += [
+                f"## [{module.title}]({module.id}.md)",
+                "",
+                f"{module.summary} *About {module.estimated_minutes} minutes.*",
+                "",
+            ]
+        pages.append(GeneratedPage(f"{track.id}/index.md", track.title, "\n".join(rows), section=None))
+    return pages
+
+
+def glossary_page(curriculum: Curriculum) -> list[GeneratedPage]:
+    rows = ["# Glossary", "", "Terms used across the curriculum. On every page, these terms show their definition when you hover over them or focus them.", ""]
+    for term in sorted(curriculum.glossary, key=lambda t: t.term.lower()):
+        rows += [f"**{html.escape(term.term)}**", f": {html.escape(' '.join(term.definition.split()))}", ""]
+    return [GeneratedPage("glossary.md", "Glossary", "\n".join(rows))]
+
+
+def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
+    rows = [
+        "# My progress",
+        "",
+        "Your answers, scores and attempts are saved in this browser only. Nothing is sent anywhere.",
+        "",
+        "Quizzes are self-assessment: the answers are in each page, so a score shows what you have learned,",
+        "not what you can do. Competence is signed off by a supervisor, who observes your practice with a",
+        "competency checklist.",
+        "",
+        '<div class="cq-progress" data-module="progress" markdown>',
+        "",
+        "| Module | Track | Status |",
+        "| --- | --- | --- |",
+    ]
+    titles = {t.id: t.title for t in curriculum.tracks}
+    for track in curriculum.tracks:
+        for module in curriculum.modules_in(track.id):
+            title = module.title.replace("|", "\\|")
+            rows.append(
+                f'| [{title}]({module.src_uri}){{ data-module-id="{module.id}" data-quiz-id="{module.quiz_id or ""}" }} '
+                f"| {titles.get(module.track, module.track)} "
+                f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
+            )
+    rows += ["", "</div>", ""]
+    return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
+
+
+def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    """The "Supervisors" section: how records work, one form per checklist, the dashboard."""
+    from curriculum_tools.site.components.recorder.render import PRIVACY, SLOT
+
+    checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
+    links = [f"- [{html.escape(cl.title)}]({cl.id}.md): {html.escape(' '.join(cl.purpose.split()))}" for cl in checklists]
+    intro = [
+        "# How records work",
+        "",
+        f"**Privacy.** {PRIVACY} Clear your browser's site data, or delete the records, before you hand the device on.",
+        "",
+        "Each checklist page is a form for one observed session. Rate each item on the framework's one rating scale; "
+        "every change is saved in this browser at once. You can keep several records, reopen, duplicate or delete them, "
+        "export one record or all of them as a JSON file, and import files exported on another device. "
+        "Print a checklist page for a clean paper copy to sign.",
+        "",
+        "The [dashboard](dashboard.md) shows every record in this browser and the latest rating of each trainee per competency. "
+        "For a cohort report against the sign-off requirements, give the exported files to `curriculum report`.",
+        "",
+        "## Checklists",
+        "",
+        *(links or ["No checklists yet."]),
+        "",
+    ]
+    pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
+    for cl in checklists:
+        markdown = f"# {cl.title}\n\n{SLOT.format(name=cl.id)}\n"
+        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
+    dashboard = [
+        "# Supervisor dashboard",
+        "",
+        f"**Privacy.** {PRIVACY}",
+        "",
+        "Every record in this browser, and for each trainee the latest rating per competency: from the most recent "
+        "session in which an item giving evidence for that competency was rated (not counting “Not observed”); "
+        "when several such items were rated in that session, the lowest rating is shown.",
+        "",
+        SLOT.format(name="dashboard"),
+        "",
+    ]
+    pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
+    return pages
+
+
+PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages]
+
+
+def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    from curriculum_tools.site.pages.print_edition import print_edition_page  # it imports GeneratedPage from here
+
+    return [page for maker in (*PAGE_MAKERS, print_edition_page) for page in maker(curriculum)]
