@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
+import re
 import socket
 import sys
 import threading
@@ -69,32 +69,54 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def build_repo_site(tmp_dir: Path, site_url: str, **env) -> Path:
+def write_site_config(root: Path, config: str = "mkdocs.yml") -> Path:
+    """The repository's own MkDocs configuration for a content tree elsewhere: the theme
+    overrides by absolute path, no live-reload watch list."""
+    text = (REPO / config).read_text(encoding="utf-8")
+    text = text.replace("custom_dir: site_overrides", f"custom_dir: {REPO / 'site_overrides'}")
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    if config != "mkdocs.yml":  # an INHERIT-ing configuration needs its parent beside it
+        write_site_config(root)
+    (root / config).write_text(text, encoding="utf-8")
+    return root / config
+
+
+def build_tree(root: Path | None, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", config: str = "mkdocs.yml", **overrides) -> Path:
+    """Build a content tree (the repository itself when root is None) with the repository's
+    configuration; overrides go to MkDocs' load_config (theme, plugins, ...)."""
     from curriculum_tools.site.atomic import build_site
 
-    old = {key: os.environ.get(key) for key in ("SITE_URL", *env)}
-    os.environ["SITE_URL"] = site_url
-    os.environ.update(env)
-    try:
-        return build_site(REPO / "mkdocs.yml", tmp_dir / "site", strict=True)
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    config_file = REPO / config if root is None else write_site_config(root, config)
+    return build_site(config_file, site_dir, strict=True, site_url=site_url, **overrides)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site_factory(tmp_path_factory):
+    """The one way tests build a site: `site_factory(tree, serve=True, **overrides)` builds a
+    content tree (None: the repository) and, with serve, serves it on 127.0.0.1 (the server
+    has .url and .dir). Servers are closed at the end of the session."""
+    servers: list[SiteServer] = []
+
+    def make(root: Path | None = None, *, serve: bool = True, config: str = "mkdocs.yml", **overrides):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        built = build_tree(root, tmp_path_factory.mktemp("site") / "site", url, config, **overrides)
+        if not serve:
+            return built
+        server = SiteServer(built, port)
+        server.dir = built
+        servers.append(server)
+        return server
+
+    yield make
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def site(site_factory):
     """The real curriculum, built once for the session and served on 127.0.0.1."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    built = build_repo_site(tmp_path_factory.mktemp("site"), url)
-    server = SiteServer(built, port)
-    server.dir = built
-    yield server
-    server.close()
+    return site_factory()
 
 
 class PageWatch:

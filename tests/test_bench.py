@@ -33,19 +33,19 @@ def test_corpus_is_valid_with_no_warnings_and_every_question_type(corpus):
     assert {q.type for q in quiz.questions} == {"single_choice", "multiple_choice", "true_false", "ordering", "matching", "scenario", "reflection"}
 
 
-def test_plain_site_gets_our_rendered_markdown_and_no_hooks(corpus, tmp_path):
+def test_plain_site_gets_our_rendered_markdown_and_no_plugin(corpus, tmp_path):
     configs = write_sites(corpus, tmp_path)
     ours_config, plain_config = yaml.safe_load(configs["ours"].read_text()), yaml.safe_load(configs["plain"].read_text())
     assert yaml.safe_load(configs["bare"].read_text()) == plain_config
-    assert ours_config["hooks"] and all(h.startswith("/") for h in ours_config["hooks"])
-    assert "hooks" not in plain_config and plain_config["nav"][0] == {"Home": "index.md"}
+    assert "curriculum" in ours_config["plugins"]
+    assert "curriculum" not in plain_config["plugins"] and plain_config["nav"][0] == {"Home": "index.md"}
     assert plain_config["theme"] == ours_config["theme"]
     assert plain_config["markdown_extensions"] == ours_config["markdown_extensions"]
     module = next((tmp_path / "plain" / "docs").glob("*/*-00001.md")).read_text()
-    assert 'class="cq-quiz"' in module and "cq-quiz-slot" not in module and "*[SEGT]:" in module
+    assert 'class="cq-quiz"' in module and "data-slot=" not in module and "*[SEGT]:" in module
     assert (tmp_path / "plain" / "docs" / "glossary.md").is_file() and (tmp_path / "plain" / "docs" / "schemas" / "quiz.schema.json").is_file()
     bare = next((tmp_path / "bare" / "docs").glob("*/*-00001.md")).read_text()
-    assert 'class="cq-quiz"' not in bare and "cq-quiz-slot" in bare and bare.split("<div class=\"cq-quiz-slot\"")[0] == module.split("<section class=\"cq-quiz\"")[0]
+    assert 'class="cq-quiz"' not in bare and 'data-slot="quiz"' in bare and bare.split('<div data-slot="quiz"')[0] == module.split("<section class=\"cq-quiz\"")[0]
 
 
 def test_front_matter_files_are_what_check_jsonschema_is_given(corpus, tmp_path):

@@ -4,33 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from helpers import REPO, make_tree, run_cli
-
-CONFIG = """
-site_name: Test site
-docs_dir: curriculum
-site_url: http://127.0.0.1:8000/
-theme:
-  name: material
-  custom_dir: {overrides}
-  font: false
-hooks:
-  - {hooks}
-plugins:
-  - search
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
-extra:
-  generator: false
-extra_css: [assets/stylesheets/curriculum.css]
-extra_javascript: [assets/javascripts/curriculum.js]
-"""
-
-
-def write_config(root):
-    (root / "mkdocs.yml").write_text(
-        CONFIG.format(overrides=REPO / "site_overrides", hooks=REPO / "scripts" / "mkdocs_hooks.py")
-    )
-
+from conftest import write_site_config as write_config
+from helpers import make_tree, run_cli
 
 def test_small_tree_builds(tmp_path):
     root = make_tree(tmp_path)

@@ -16,13 +16,12 @@ CHECKLIST = "supervisors/observed-group-session.html"
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory):
+def offline(tmp_path_factory, site_factory):
     """The offline edition built as `make offline` builds it, zipped, and unpacked."""
     from curriculum_tools.site.zip import FOLDER, zip_site
-    from curriculum_tools.site.atomic import build_site
 
     tmp = tmp_path_factory.mktemp("offline")
-    built = build_site(REPO / "mkdocs-offline.yml", tmp / "site", strict=True)
+    built = site_factory(config="mkdocs-offline.yml", serve=False)
     archive = zip_site(built, tmp / "dist" / "curriculum-offline.zip")
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()

@@ -113,10 +113,40 @@ def test_printable_edition_prints_a_sheet_per_module(page, site, curriculum, tmp
 
 
 def test_links_from_a_module_are_rebased_for_the_print_page():
-    from curriculum_tools.site.pages.print_edition import _rebase
+    from types import SimpleNamespace
 
-    assert _rebase("#refs", "m--", "grief/m/", "print/") == "#m--refs"
-    assert _rebase("../other/#s", "m--", "grief/m/", "print/") == "../grief/other/#s"
-    assert _rebase("../../glossary/", "m--", "grief/m/", "print/") == "../glossary/"
-    assert _rebase("other.html", "m--", "grief/m.html", "print.html") == "grief/other.html"
-    assert _rebase("https://doi.org/10.1/x", "m--", "grief/m/", "print/") == "https://doi.org/10.1/x"
+    from mkdocs.utils import get_relative_url
+
+    from curriculum_tools.site.pages.print_edition import _PrintTree
+
+    urls = {"grief/other.md": "grief/other/", "glossary.md": "glossary/"}
+    tree = _PrintTree(None, "m--", SimpleNamespace(src_uri="grief/m.md"), "print/", lambda src, frm: get_relative_url(urls[src], frm))
+    assert tree.rebase("#refs") == "#m--refs"
+    assert tree.rebase("other.md#s") == "../grief/other/#s"
+    assert tree.rebase("../glossary.md") == "../glossary/"
+    assert tree.rebase("img/a.png", page=False) == "../grief/img/a.png"
+    assert tree.rebase("https://doi.org/10.1/x") == "https://doi.org/10.1/x"
+    offline = _PrintTree(None, "m--", SimpleNamespace(src_uri="grief/m.md"), "print.html", lambda src, frm: get_relative_url(src.replace(".md", ".html"), frm))
+    assert offline.rebase("other.md") == "grief/other.html"
+
+
+def test_printable_edition_shows_every_answer_from_the_model(site, curriculum):
+    """Ordering items in the right order, matching as prompt -> match, right options marked,
+    true/false answers: read from the built page and compared with the model."""
+    import html as html_lib
+
+    page = (Path(site.dir) / "print" / "index.html").read_text()
+    for quiz in curriculum.quizzes:
+        for q in quiz.all_questions():
+            start = page.index(f'id="{quiz.module_id}--{quiz.id}--{q.id}"')
+            block = page[start : page.index("</div>", page.index('class="cq-answer__prompt"', start))] if q.type != "scenario" else ""
+            if q.type == "ordering":
+                order = re.findall(r"<li>(.*?)</li>", block.split('class="cq-answer__order">')[1].split("</ol>")[0])
+                assert [html_lib.unescape(re.sub("<[^>]+>", "", x)) for x in order] == [re.sub(r"[*_`]", "", text) for _, text in q.items], q.id
+            elif q.type == "matching":
+                pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", block)
+                assert len(pairs) == len(q.pairs), q.id
+            elif q.type in ("single_choice", "multiple_choice"):
+                assert block.count("cq-answer--right") == sum(o.correct for o in q.options), q.id
+            elif q.type == "true_false":
+                assert f"Right answer:</strong> {'True' if q.answer else 'False'}" in block, q.id

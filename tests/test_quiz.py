@@ -14,48 +14,28 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import SiteServer, free_port
 from helpers import BASE, REPO
 
 QUIZ_PAGE = "demo/demo-module/"
 STORE_KEY = "sgc:quiz:demo-module-quiz"
 
 
-def build_fixture_site(tmp_path, mode: str):
-    from curriculum_tools.site.atomic import build_site
-
+def quiz_tree(tmp_path, mode: str):
     root = tmp_path / f"content-{mode}"
     shutil.copytree(BASE, root)
     quiz = root / "quizzes" / "demo-module-quiz.yml"
     quiz.write_text(quiz.read_text().replace("mode: practice", f"mode: {mode}"))
-    config = (REPO / "mkdocs.yml").read_text()
-    config = config.replace("custom_dir: site_overrides", f"custom_dir: {REPO / 'site_overrides'}")
-    config = config.replace("- scripts/mkdocs_hooks.py", f"- {REPO / 'scripts' / 'mkdocs_hooks.py'}")
-    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
-    (root / "mkdocs.yml").write_text(config)
-    port = free_port()
-    import os
-
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
-    try:
-        built = build_site(root / "mkdocs.yml", tmp_path / f"site-{mode}", strict=True)
-    finally:
-        os.environ.pop("SITE_URL", None)
-    return SiteServer(built, port)
+    return root
 
 
 @pytest.fixture(scope="module")
-def practice(tmp_path_factory):
-    server = build_fixture_site(tmp_path_factory.mktemp("quiz"), "practice")
-    yield server
-    server.close()
+def practice(tmp_path_factory, site_factory):
+    return site_factory(quiz_tree(tmp_path_factory.mktemp("quiz"), "practice"))
 
 
 @pytest.fixture(scope="module")
-def exam(tmp_path_factory):
-    server = build_fixture_site(tmp_path_factory.mktemp("exam"), "exam")
-    yield server
-    server.close()
+def exam(tmp_path_factory, site_factory):
+    return site_factory(quiz_tree(tmp_path_factory.mktemp("exam"), "exam"))
 
 
 def question(page: Page, qid: str):

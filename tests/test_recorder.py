@@ -10,50 +10,24 @@ from html.parser import HTMLParser
 
 import jsonschema
 import pytest
-from conftest import SiteServer, free_port
 from helpers import BASE, REPO
 from playwright.sync_api import expect
 
 SCHEMA = json.loads((REPO / "schemas" / "record.schema.json").read_text())
-CONFIG = """
-site_name: Demo site
-docs_dir: curriculum
-site_url: {url}
-theme:
-  name: material
-  custom_dir: {repo}/site_overrides
-  font: false
-  features: [navigation.instant]
-  palette:
-    - {{media: "(prefers-color-scheme: light)", scheme: default, toggle: {{icon: material/weather-night, name: Dark mode}}}}
-    - {{media: "(prefers-color-scheme: dark)", scheme: slate, toggle: {{icon: material/weather-sunny, name: Light mode}}}}
-hooks: [{repo}/scripts/mkdocs_hooks.py]
-plugins: [search]
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
-extra: {{generator: false}}
-extra_css: [assets/stylesheets/curriculum.css, assets/stylesheets/checklist.css]
-extra_javascript: [assets/javascripts/storage.js, assets/javascripts/recorder.js, assets/javascripts/dashboard.js, assets/javascripts/curriculum.js]
-"""
 FORM = "supervisors/demo-checklist/"
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def build_demo(tmp_path, url="http://127.0.0.1:8000/"):
-    from curriculum_tools.site.atomic import build_site
-
+def demo_tree(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(BASE, root)
-    (root / "mkdocs.yml").write_text(CONFIG.format(url=url, repo=REPO))
-    return build_site(root / "mkdocs.yml", tmp_path / "site", strict=True)
+    return root
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, site_factory):
     """The minimal fixture tree (one demo checklist) built with the supervisor pages and served."""
-    port = free_port()
-    server = SiteServer(build_demo(tmp_path_factory.mktemp("demo"), f"http://127.0.0.1:{port}/"), port)
-    yield server
-    server.close()
+    return site_factory(demo_tree(tmp_path_factory.mktemp("demo")))
 
 
 def record(**changes) -> dict:
@@ -106,8 +80,8 @@ class Form(HTMLParser):
             self.scripts.append(a)
 
 
-def test_checklist_page_is_a_complete_form_without_js(tmp_path):
-    site = build_demo(tmp_path)
+def test_checklist_page_is_a_complete_form_without_js(demo):
+    site = demo.dir
     page = (site / FORM / "index.html").read_text()
     form = Form()
     form.feed(page[page.index('<div class="cr"'):page.index("</article>")])

@@ -115,7 +115,7 @@ class Module:
     references: list[Reference]
     review: Review
     body: str
-    anchors: dict[str, int]  # heading anchor -> line in the file
+    anchors: list[str]  # the heading ids of the module's page, as the site renders them
     source: Source
 
     @property

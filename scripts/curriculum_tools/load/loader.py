@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from curriculum_tools.load.anchors import heading_anchors
-from curriculum_tools.load.markdown import parse_markdown
+from curriculum_tools.load.markdown import heading_ids, module_page_source, parse_markdown
 from curriculum_tools.core.model import (
     Checklist, ChecklistItem, Competency, Curriculum, Domain, Framework, GlossaryTerm, Module,
     Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Signoff, Source, Track,
@@ -135,7 +134,7 @@ def _module(curriculum: Curriculum, source: Source) -> None:
             competencies=list(d["competencies"]), quiz_id=d.get("quiz"),
             references=[Reference(**ref) for ref in d["references"]],
             review=review, body=source.body,
-            anchors=heading_anchors(source.body, source.body_line), source=source,
+            anchors=heading_ids(module_page_source(d["title"], source.body)), source=source,
         )
     )
 

@@ -118,6 +118,8 @@ def _describe(error: ValidationError) -> tuple[tuple, str]:
 def _pattern_hint(schema: dict, pattern: str) -> str:
     if pattern.startswith("^[a-z0-9]+(-"):
         return "lower-case letters and digits joined by hyphens, e.g. my-module-id"
+    if pattern.startswith("^[A-Za-z0-9_](?:"):
+        return "a citation key: letters, digits and _, with : . - inside, e.g. yalom2020"
     if pattern.startswith("^\\d{4}"):
         return "a date YYYY-MM-DD"
     if pattern.startswith("^https?"):

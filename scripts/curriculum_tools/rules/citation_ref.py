@@ -1,26 +1,17 @@
-"""Citations in the text ([@id]) must name a reference of the module."""
-import re
-
+"""Citations in the text ([@id], Pandoc style) must name a reference of the module."""
 from curriculum_tools.core.problems import ERROR, Problem
+from curriculum_tools.load.markdown import citations
 
 ID = "citation-ref"
 SEVERITY = ERROR
-EXPLANATION = "A citation [@id] in the text must match the id of one of the module's references."
-
-CITATION = re.compile(r"\[(@[A-Za-z0-9-]+(?:\s*;\s*@[A-Za-z0-9-]+)*)\]")
-
-
-def citations(body: str):
-    """Yield (line offset, column, key) for each cited key in the body."""
-    for n, line in enumerate(body.split("\n")):
-        for match in CITATION.finditer(line):
-            for key in re.findall(r"@([A-Za-z0-9-]+)", match.group(1)):
-                yield n, match.start() + 1, key
+EXPLANATION = "A citation [@id] (or [see @id, p. 12; @other]) in the text must match the id of one of the module's references."
 
 
 def check(context):
     for module in context.curriculum.modules:
         known = {ref.id for ref in module.references}
-        for offset, col, key in citations(module.body):
-            if key not in known:
-                yield Problem(module.source.path, module.source.body_line + offset, col, f"citation '@{key}' matches no reference of this module (references: {', '.join(sorted(known))})", ID)
+        for citation in citations(module.body):
+            for item in citation.items:
+                if item.key not in known:
+                    line = module.source.body_line + citation.line
+                    yield Problem(module.source.path, line, citation.col, f"citation '@{item.key}' matches no reference of this module (references: {', '.join(sorted(known))})", ID)

@@ -5,8 +5,8 @@ import html
 import re
 
 from curriculum_tools.core.model import Reference
+from curriculum_tools.load.markdown import citations
 
-CITATION = re.compile(r"\[(@[A-Za-z0-9-]+(?:\s*;\s*@[A-Za-z0-9-]+)*)\]")
 
 
 def short_authors(authors: str) -> str:
@@ -25,22 +25,25 @@ def cite_label(ref: Reference) -> str:
     return f"{short_authors(ref.authors)}, {ref.year}"
 
 
-def render_citations(markdown: str, references: list[Reference]) -> str:
+def render_citations(markdown: str, references: list[Reference], id_prefix: str = "") -> str:
+    """Each citation becomes "(Author, year, locator; ...)" with links to the references."""
     by_id = {r.id: r for r in references}
-
-    def replace(match: re.Match) -> str:
-        keys = re.findall(r"@([A-Za-z0-9-]+)", match.group(1))
+    out, last = [], 0
+    for citation in citations(markdown):
         parts = []
-        for key in keys:
-            ref = by_id.get(key)
-            label = html.escape(cite_label(ref)) if ref else html.escape(key)
-            parts.append(f'<a class="cq-cite" href="#ref-{key}">{label}</a>')
-        return "(" + "; ".join(parts) + ")"
+        for item in citation.items:
+            ref = by_id.get(item.key)
+            label = html.escape(cite_label(ref) if ref else item.key)
+            prefix = f"{html.escape(item.prefix)} " if item.prefix else ""
+            locator = f", {html.escape(item.locator)}" if item.locator else ""
+            parts.append(f'{prefix}<a class="cq-cite" href="#{html.escape(id_prefix)}ref-{html.escape(item.key)}">{label}</a>{locator}')
+        out += [markdown[last : citation.start], "(" + "; ".join(parts) + ")"]
+        last = citation.end
+    out.append(markdown[last:])
+    return "".join(out)
 
-    return CITATION.sub(replace, markdown)
 
-
-def reference_html(ref: Reference) -> str:
+def reference_html(ref: Reference, id_prefix: str = "") -> str:
     parts = [f"{html.escape(ref.authors)} ({ref.year}). {html.escape(ref.title)}. <em>{html.escape(ref.source)}</em>."]
     if ref.doi:
         parts.append(f' <a href="https://doi.org/{html.escape(ref.doi)}">doi:{html.escape(ref.doi)}</a>')
@@ -50,4 +53,4 @@ def reference_html(ref: Reference) -> str:
         parts.append(f" ISBN {html.escape(ref.isbn)}.")
     if ref.note:
         parts.append(f' <span class="cq-ref-note">{html.escape(ref.note)}</span>')
-    return f'<li id="ref-{ref.id}">{"".join(parts)}</li>'
+    return f'<li id="{html.escape(id_prefix)}ref-{html.escape(ref.id)}">{"".join(parts)}</li>'

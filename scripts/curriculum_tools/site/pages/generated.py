@@ -1,5 +1,5 @@
 """Pages the build makes from the model: one overview per track, the glossary and the
-progress page. Other features register their own pages in PAGE_MAKERS."""
+progress page, the supervisors' pages. site/render.py puts them together with the printable edition."""
 from __future__ import annotations
 
 import html
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from curriculum_tools.core.model import Curriculum
+from curriculum_tools.site import slots
+from curriculum_tools.site.components.recorder.render import PRIVACY
 
 
 @dataclass
@@ -72,7 +74,6 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
 
 def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     """The "Supervisors" section: how records work, one form per checklist, the dashboard."""
-    from curriculum_tools.site.components.recorder.render import PRIVACY, SLOT
 
     checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
     links = [f"- [{html.escape(cl.title)}]({cl.id}.md): {html.escape(' '.join(cl.purpose.split()))}" for cl in checklists]
@@ -96,7 +97,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     ]
     pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
     for cl in checklists:
-        markdown = f"# {cl.title}\n\n{SLOT.format(name=cl.id)}\n"
+        markdown = f"# {cl.title}\n\n{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
     dashboard = [
         "# Supervisor dashboard",
@@ -107,7 +108,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         "session in which an item giving evidence for that competency was rated (not counting “Not observed”); "
         "when several such items were rated in that session, the lowest rating is shown.",
         "",
-        SLOT.format(name="dashboard"),
+        slots.slot("dashboard"),
         "",
     ]
     pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
@@ -115,9 +116,3 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages]
-
-
-def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
-    from curriculum_tools.site.pages.print_edition import print_edition_page  # it imports GeneratedPage from here
-
-    return [page for maker in (*PAGE_MAKERS, print_edition_page) for page in maker(curriculum)]

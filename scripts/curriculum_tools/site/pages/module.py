@@ -5,16 +5,21 @@ from __future__ import annotations
 import html
 
 from curriculum_tools.core.model import Curriculum, Module
+from curriculum_tools.load.markdown import PAGE_HEADINGS
+from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
 
-QUIZ_SLOT = '<div class="cq-quiz-slot" data-quiz="{quiz}"></div>'
+def _heading(anchor: str) -> str:
+    return f"## {PAGE_HEADINGS[anchor]} {{#{anchor}}}"
 
 
 def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
 
 
-def module_markdown(module: Module, curriculum: Curriculum) -> str:
+def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "", title: bool = True) -> str:
+    """The module page's Markdown. The printable edition asks for it without the title and
+    with every id the build writes prefixed (id_prefix), so modules can share one page."""
     track = next((t for t in curriculum.tracks if t.id == module.track), None)
     competencies = curriculum.framework.competencies if curriculum.framework else {}
     objectives = "\n".join(f"- {text}" for text in module.objectives.values())
@@ -27,9 +32,9 @@ def module_markdown(module: Module, curriculum: Curriculum) -> str:
         f"{html.escape(track.title if track else module.track)} &middot; about {module.estimated_minutes} minutes &middot; "
         f"last reviewed {review.last_reviewed.isoformat()} (reviewer: {html.escape(review.reviewer_role)})</p>"
     )
+    review_label = f"Review status: {html.escape(module.title)}" if id_prefix else "Review status"
     parts = [
-        f"# {module.title}",
-        "",
+        *([f"# {module.title}", ""] if title else []),
         meta,
         "",
         '!!! abstract "What you will be able to do"',
@@ -38,17 +43,17 @@ def module_markdown(module: Module, curriculum: Curriculum) -> str:
         '??? info "Competencies this module supports"',
         _indent(comp_lines),
         "",
-        render_citations(module.body.strip("\n"), module.references),
+        render_citations(module.body.strip("\n"), module.references, id_prefix),
         "",
     ]
     if module.quiz_id and curriculum.quiz(module.quiz_id):
-        parts += ["## Check your understanding {#check-your-understanding}", "", QUIZ_SLOT.format(quiz=html.escape(module.quiz_id)), ""]
+        parts += [_heading("check-your-understanding"), "", slots.slot("quiz", module.quiz_id), ""]
     parts += [
-        "## References {#references}",
+        _heading("references"),
         "",
-        '<ol class="cq-references">' + "".join(reference_html(r) for r in module.references) + "</ol>",
+        '<ol class="cq-references">' + "".join(reference_html(r, id_prefix) for r in module.references) + "</ol>",
         "",
-        f'<aside class="cq-review" aria-label="Review status"><p><strong>Clinical review.</strong> Written by {html.escape(review.author)}. '
+        f'<aside class="cq-review" aria-label="{review_label}"><p><strong>Clinical review.</strong> Written by {html.escape(review.author)}. '
         f"Last reviewed {review.last_reviewed.isoformat()} by a reviewer in the role: {html.escape(review.reviewer_role)}. "
         f"Next review due {review.due.isoformat()}.</p></aside>",
         "",

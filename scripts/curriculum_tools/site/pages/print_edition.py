@@ -1,25 +1,41 @@
-"""The printable edition: every track and module in order on one page, each module as its
-own page renders it, with the quizzes' questions, right answers and explanations shown.
+"""The printable edition: every track and module in order on one page, each module's text
+with its quiz as an answer sheet, rendered from the model.
 
 The page's Markdown holds the track and module headings (so its table of contents lists
-them) and a slot per module. Once every page is rendered, the slot receives that module's
-HTML: its title dropped, headings moved two levels down, ids prefixed with the module id
-(so they stay unique on the page), relative links re-based, and its quiz made a static,
-read-only answer sheet (no scripts start on it; its controls are disabled).
+them) and a `print-module` slot per module. Each slot is filled with that module's page
+Markdown rendered by its own Markdown instance of the site's dialect, in which
+- headings start at level 4 (under the track's h2 and the module's h3), via toc's baselevel;
+- every id is prefixed with the module id, and links to those ids follow (a tree processor,
+  for the ids Python-Markdown makes; module_markdown prefixes the ids it writes itself);
+- links to other pages are resolved as MkDocs resolves them, then made relative to the
+  print page;
+- the quiz slot becomes the quiz's answer sheet (components/quiz/answers.py).
 """
 from __future__ import annotations
 
-import html
 import posixpath
-import re
-from urllib.parse import urljoin, urlsplit
+import xml.etree.ElementTree as etree
+from typing import Callable
+from urllib.parse import urlsplit
 
-from curriculum_tools.core.model import Curriculum
+import markdown
+from mkdocs.utils import get_relative_url
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from curriculum_tools.core.model import Curriculum, Module
+from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
+from curriculum_tools.site import slots
+from curriculum_tools.site.components.quiz.answers import answer_sheet
 from curriculum_tools.site.pages.generated import GeneratedPage
+from curriculum_tools.site.pages.module import module_markdown
 
 SRC_URI = "print.md"
-SLOT = '<div class="cq-print-slot" data-src="{src}"></div>'
 TITLE = "Printable edition"
+REFERENCE_ATTRS = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "headers")
+
+# (src_uri, from_url) -> relative url
+Linker = Callable[[str, str], str]
 
 
 def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
@@ -36,55 +52,70 @@ def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
     for track in curriculum.tracks:
         rows += [f"## {track.title}", "", track.summary, ""]
         for module in curriculum.modules_in(track.id):
-            rows += [f"### {module.title} {{: #print-{module.id} .cq-print-module }}", "", SLOT.format(src=html.escape(module.src_uri)), ""]
+            rows += [f"### {module.title} {{: #print-{module.id} .cq-print-module }}", "", slots.slot("print-module", module.id), ""]
     return [GeneratedPage(SRC_URI, TITLE, "\n".join(rows))]
 
 
-FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
-HEADING = re.compile(r"<(/?)h([1-6])\b")
-ID_ATTR = re.compile(r'\b(id|for|aria-describedby|aria-labelledby|aria-controls|aria-owns|headers)="([^"]*)"')
-URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-DATA_MODULE = re.compile(r'\sdata-module="[^"]*"')
-ANSWER_KEY = re.compile(r'<script type="application/json" class="cq-key">.*?</script>', re.S)
-LANDMARK_LABEL = re.compile(r'(<aside\b[^>]*?)aria-label="([^"]*)"')  # one per module: name it after the module
-CONTROL = re.compile(r"<(input|select|textarea|button)\b")
+class PrintEdition:
+    def __init__(self, curriculum: Curriculum, abbreviations: str = "") -> None:
+        self.curriculum = curriculum
+        self.abbreviations = abbreviations
+        self.modules = {m.id: m for m in curriculum.modules}
+
+    def module_html(self, module_id: str, print_url: str, link: Linker) -> str:
+        module = self.modules[module_id]
+        prefix = f"{module.id}--"
+        source = module_markdown(module, self.curriculum, id_prefix=prefix, title=False) + self.abbreviations
+        md = markdown.Markdown(
+            extensions=[*EXTENSIONS, _PrintExtension(prefix, module, print_url, link)],
+            extension_configs={**EXTENSION_CONFIGS, "toc": {"baselevel": 4, "permalink": False}},
+        )
+        body = md.convert(source)
+        quiz = self.curriculum.quiz(module.quiz_id) if module.quiz_id else None
+        if quiz is not None:
+            body = body.replace(slots.slot("quiz", quiz.id), answer_sheet(quiz, prefix))
+        return f'<div class="cq-print-edition">{body}</div>'
 
 
-def module_for_print(content: str, module_id: str, module_url: str, print_url: str, title: str = "") -> str:
-    prefix = f"{module_id}--"
-    content = LANDMARK_LABEL.sub(lambda m: f'{m[1]}aria-label="{m[2]}: {html.escape(title or module_id)}"', content)
-    content = FIRST_H1.sub("", content, count=1)
-    content = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", content)
-    content = ID_ATTR.sub(lambda m: f'{m[1]}="{" ".join(prefix + v for v in m[2].split())}"', content)
-    content = URL_ATTR.sub(lambda m: f'{m[1]}="{_rebase(m[2], prefix, module_url, print_url)}"', content)
-    content = DATA_MODULE.sub("", content)
-    content = ANSWER_KEY.sub("", content)
-    content = CONTROL.sub(lambda m: f"<{m[1]} disabled", content)
-    return f'<div class="cq-print-edition">{content}</div>'
+class _PrintExtension(Extension):
+    def __init__(self, prefix: str, module: Module, print_url: str, link: Linker) -> None:
+        super().__init__()
+        self.args = (prefix, module, print_url, link)
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_PrintTree(md, *self.args), "curriculum-print", 1)  # after toc (5)
 
 
-def _rebase(url: str, prefix: str, from_url: str, to_url: str) -> str:
-    """A link of the module page, made to work from the print page."""
-    if url.startswith("#"):
-        return "#" + prefix + url[1:] if len(url) > 1 else url
-    if urlsplit(url).scheme or url.startswith("/"):
-        return url
-    target = urlsplit(urljoin("http://site/" + from_url, url))
-    rel = posixpath.relpath(target.path, posixpath.dirname(urlsplit("http://site/" + to_url).path))
-    rel = "./" if rel == "." else rel + "/" if target.path.endswith("/") else rel
-    return rel + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
+class _PrintTree(Treeprocessor):
+    def __init__(self, md, prefix: str, module: Module, print_url: str, link: Linker) -> None:
+        super().__init__(md)
+        self.prefix, self.module, self.print_url, self.link = prefix, module, print_url, link
 
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if "id" in el.attrib:
+                el.set("id", self.prefix + el.get("id", ""))
+            for name in REFERENCE_ATTRS:
+                if name in el.attrib:
+                    el.set(name, " ".join(self.prefix + v for v in el.get(name, "").split()))
+            if el.tag == "a" and "href" in el.attrib:
+                el.set("href", self.rebase(el.get("href", "")))
+            if el.tag == "img" and "src" in el.attrib:
+                el.set("src", self.rebase(el.get("src", ""), page=False))
 
-def fill_print_edition(content: str, rendered: dict[str, tuple[str, str]], print_url: str, modules: dict) -> str:
-    """Replace each module slot with that module's HTML (rendered: src_uri -> (html, url);
-    modules: src_uri -> Module)."""
+    def rebase(self, url: str, page: bool = True) -> str:
+        """A link of the module's text, made to work from the print page."""
+        if url.startswith("#"):
+            return "#" + self.prefix + url[1:] if len(url) > 1 else url
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("/"):
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.module.src_uri), parts.path))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if page and target.endswith(".md"):
+            try:
+                return self.link(target, self.print_url) + fragment
+            except KeyError:
+                return url  # not a page of the site; MkDocs' own link check reports it on the module page
+        return get_relative_url(target, self.print_url) + fragment
 
-    def fill(match: re.Match) -> str:
-        src = html.unescape(match["src"])
-        if src not in rendered:
-            return ""
-        module_html, url = rendered[src]
-        module = modules[src]
-        return module_for_print(module_html, module.id, url, print_url, module.title)
-
-    return re.sub(r'<div class="cq-print-slot" data-src="(?P<src>[^"]*)"></div>', fill, content)

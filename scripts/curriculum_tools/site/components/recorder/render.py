@@ -12,8 +12,6 @@ from curriculum_tools.core.model import Checklist, Curriculum
 from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.site.inline import inline
 
-SLOT = '<div data-cr-slot="{name}"></div>'
-_SLOT_RE = re.compile(r'<div data-cr-slot="([a-z0-9-]+)"></div>')
 PRIVACY = (
     "Records are saved in this browser only, on this device. Nothing is sent anywhere: "
     "a record leaves this browser only when you export it."
@@ -212,15 +210,3 @@ def render_dashboard(curriculum: Curriculum) -> str:
         "</div>"
         f"{_data(curriculum)}</div>"
     )
-
-
-def fill_slots(page_html: str, curriculum: Curriculum) -> str:
-    checklists = {cl.id: cl for cl in curriculum.checklists}
-
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name == "dashboard":
-            return render_dashboard(curriculum)
-        return render_checklist(checklists[name], curriculum) if name in checklists else match.group(0)
-
-    return _SLOT_RE.sub(replace, page_html)

@@ -1,0 +1,144 @@
+"""The curriculum as a MkDocs plugin (`plugins: [curriculum]`, an entry point of this
+package). It loads and checks the content once per build with the validator's own loader
+and renders every page from that model; invalid content stops the build, with the
+validator's messages, before anything is written.
+
+Event order matters in two places, so those events carry explicit priorities:
+- on_config runs first (priority 100): the nav and the Markdown dialect must be set before
+  any other plugin reads the configuration;
+- slots are filled in on_post_page, after the search plugin has indexed the page in
+  on_page_context, so quizzes and forms stay out of search results.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from curriculum_tools.check import check
+from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
+from curriculum_tools.load.schemas import SCHEMA_DIR
+from curriculum_tools.output import reporters
+from curriculum_tools.site import slots
+from curriculum_tools.site.assets import Bundle, bundle_assets
+from curriculum_tools.site.offline import is_offline, vendored_files
+from curriculum_tools.site.render import SiteRender
+from curriculum_tools.site.theme_fixes import externalize_css_icons, fix_page_html
+
+log = logging.getLogger("mkdocs.plugins.curriculum")
+
+WATCHED = ("quizzes", "checklists", "glossary", "competencies.yml", "tracks.yml", "signoff.yml")
+PAGE_IDS = re.compile(r'\bid="([^"]+)"')
+
+
+class CurriculumConfig(base.Config):
+    # The folder holding tracks.yml, quizzes/, checklists/ ...; default: beside mkdocs.yml.
+    root = c.Optional(c.Dir(exists=True))
+
+
+class CurriculumPlugin(BasePlugin[CurriculumConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.render: SiteRender | None = None
+        self.bundles: list[Bundle] = []
+        self.urls: dict[str, str] = {}  # src_uri -> url, for links written into slots
+
+    # -- configuration: check the content, set the nav and the Markdown dialect ----------
+    @event_priority(100)
+    def on_config(self, config):
+        root = self.content_root(config)
+        checked = check(root)
+        if checked.result.errors:
+            raise PluginError("The curriculum content is invalid; nothing was built.\n" + reporters.text(checked.result))
+        for problem in checked.result.warnings:
+            log.info("%s:%s: %s (%s)", problem.path, problem.line, problem.message, problem.rule)
+        self.render = SiteRender(checked.curriculum)
+        config.nav = self.render.nav()
+        self._use_dialect(config)
+        self._watch(config, root)
+        self.bundles = bundle_assets(config, root)
+        return config
+
+    def content_root(self, config) -> Path:
+        if self.config.root:
+            return Path(self.config.root).resolve()
+        return Path(config.config_file_path).resolve().parent
+
+    @staticmethod
+    def _use_dialect(config) -> None:
+        """The validator computes heading ids with load/markdown.py's extensions; the site
+        renders with the same ones, whatever mkdocs.yml lists."""
+        listed = [e for e in config.markdown_extensions if e not in EXTENSIONS]
+        config.markdown_extensions = EXTENSIONS + listed
+        for name, options in EXTENSION_CONFIGS.items():
+            config.mdx_configs[name] = {**options, **config.mdx_configs.get(name, {})}
+
+    @staticmethod
+    def _watch(config, root: Path) -> None:
+        """Live reload also follows the content files that live outside docs_dir."""
+        for name in WATCHED:
+            path = str(root / name)
+            if (root / name).exists() and path not in config.watch:
+                config.watch.append(path)
+
+    # -- files: generated pages, schemas, vendored scripts, our bundles -------------------
+    def on_files(self, files: Files, config) -> Files:
+        assert self.render is not None
+        for page in self.render.generated.values():
+            if (existing := files.get_file_from_path(page.src_uri)) is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+            files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+        for path, source in vendored_files(config, self.content_root(config)):
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        for bundle in self.bundles:
+            for source in bundle.sources:
+                if (existing := files.get_file_from_path(source)) is not None:
+                    files.remove(existing)
+            files.append(File.generated(config, bundle.path, content=bundle.content))
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        return files
+
+    # -- pages -----------------------------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        assert self.render is not None
+        return self.render.page_markdown(page.file.src_uri, markdown)
+
+    def on_page_content(self, html, page, config, files):
+        """Build-time proof that the validator's heading ids are the page's: every quiz
+        question's section must be an id of the rendered module page."""
+        assert self.render is not None
+        module = self.render.modules.get(page.file.src_uri)
+        if module is not None:
+            ids = set(PAGE_IDS.findall(html))
+            missing = sorted(self.render.quiz_sections(module) - ids)
+            if missing:
+                raise PluginError(
+                    f"{module.source.path}: the page has no heading with the id {', '.join(missing)} that its quiz links to; "
+                    "the validator and the site disagree on heading ids (please report this)"
+                )
+        return html
+
+    def on_post_page(self, output, page, config):
+        assert self.render is not None
+        output, missing = slots.fill(output, self.render.fillers(self.link), page.url)
+        if missing:
+            raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
+        return fix_page_html(output)
+
+    def link(self, src_uri: str, from_url: str) -> str:
+        """The relative address of a page from a page url, as MkDocs writes links."""
+        return get_relative_url(self.urls[src_uri], from_url)
+
+    def on_post_build(self, config):
+        if not is_offline(config):
+            externalize_css_icons(Path(config.site_dir))

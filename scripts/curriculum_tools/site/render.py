@@ -1,0 +1,111 @@
+"""Everything the site renders from one checked curriculum, as functions of the model:
+the nav, each page's Markdown, and what fills each slot. The plugin holds one of these per
+build; the benchmark uses it to write the same pages for plain MkDocs."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Callable
+
+from curriculum_tools.core.model import Curriculum, Module
+from curriculum_tools.site import slots
+from curriculum_tools.site.components.quiz.render import render_quiz
+from curriculum_tools.site.components.recorder.render import render_checklist, render_dashboard
+from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
+from curriculum_tools.site.pages.glossary_terms import abbreviations
+from curriculum_tools.site.pages.module import module_markdown
+from curriculum_tools.site.pages.print_edition import PrintEdition, print_edition_page
+
+TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the tracks (index.md)
+
+# (src_uri, from_url) -> relative url
+Linker = Callable[[str, str], str]
+
+
+def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    """Every page the build makes from the model, in nav order."""
+    return [page for maker in (*PAGE_MAKERS, print_edition_page) for page in maker(curriculum)]
+
+
+class SiteRender:
+    def __init__(self, curriculum: Curriculum) -> None:
+        self.curriculum = curriculum
+        self.generated: dict[str, GeneratedPage] = {page.src_uri: page for page in all_pages(curriculum)}
+        self.modules: dict[str, Module] = {module.src_uri: module for module in curriculum.modules}
+        self.abbr = abbreviations(curriculum)
+        self.print_edition = PrintEdition(curriculum, self.abbr)
+
+    def nav(self) -> list:
+        c = self.curriculum
+        nav: list = [{"Home": "index.md"}]
+        for page in sorted(c.pages, key=lambda p: p.path):
+            uri = page.path.split("/", 1)[1]
+            if uri != "index.md":
+                title = page.data.get("title") if isinstance(page.data, dict) else None
+                nav.append({title or Path(uri).stem.replace("-", " ").capitalize(): uri})
+        for track in c.tracks:
+            entries: list = [f"{track.id}/index.md"]
+            entries += [{m.title: m.src_uri} for m in c.modules_in(track.id)]
+            nav.append({track.title: entries})
+        sections: dict[str, list] = {}
+        for page in self.generated.values():
+            if page.section is None:
+                continue
+            if page.section == "":
+                nav.append({page.title: page.src_uri})
+            else:
+                if page.section not in sections:
+                    sections[page.section] = []
+                    nav.append({page.section: sections[page.section]})
+                sections[page.section].append({page.title: page.src_uri})
+        return nav
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """The Markdown MkDocs renders for a page: module pages from the model, the rest as
+        written (generated pages are written by all_pages), glossary abbreviations on all."""
+        module = self.modules.get(src_uri)
+        if module is not None:
+            markdown = module_markdown(module, self.curriculum)
+        else:
+            markdown = markdown.replace(TRACKS_PLACEHOLDER, slots.slot("tracks"))
+        return markdown + self.abbr
+
+    def quiz_sections(self, module: Module) -> set[str]:
+        quiz = self.curriculum.quiz(module.quiz_id) if module.quiz_id else None
+        return {q.section for q in quiz.all_questions() if q.section} if quiz else set()
+
+    def fillers(self, link: Linker) -> dict[str, slots.Filler]:
+        c = self.curriculum
+        checklists = {cl.id: cl for cl in c.checklists}
+        modules = {m.id: m for m in c.modules}
+
+        def quiz(name: str, url: str) -> str | None:
+            quiz = c.quiz(name)
+            return render_quiz(quiz, modules[quiz.module_id]) if quiz and quiz.module_id in modules else None
+
+        def checklist(name: str, url: str) -> str | None:
+            return render_checklist(checklists[name], c) if name in checklists else None
+
+        def tracks(name: str, url: str) -> str:
+            return self.track_list(lambda src: link(src, url))
+
+        def print_module(name: str, url: str) -> str | None:
+            return self.print_edition.module_html(name, url, link) if name in modules else None
+
+        return {
+            "quiz": quiz,
+            "checklist": checklist,
+            "dashboard": lambda name, url: render_dashboard(c),
+            "tracks": tracks,
+            "print-module": print_module,
+        }
+
+    def track_list(self, href: Callable[[str], str]) -> str:
+        items = []
+        for track in self.curriculum.tracks:
+            count = len(self.curriculum.modules_in(track.id))
+            items.append(
+                f'<li><a href="{html.escape(href(f"{track.id}/index.md"))}">{html.escape(track.title)}</a>: '
+                f"{html.escape(track.summary)} ({count} modules)</li>"
+            )
+        return f'<ul class="cq-tracks">{"".join(items)}</ul>'
