@@ -1,6 +1,8 @@
 """Shared helpers for the tests: content trees and running the CLI as a user would."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -32,8 +34,36 @@ def make_tree(tmp_path: Path, case_dir: Path | None = None) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The `curriculum` command run in this process, as a user would run it: its exit code,
+    standard output and error. GITHUB_ACTIONS is unset unless env sets it (the output format
+    depends on it)."""
+    from curriculum_tools.cli.main import main
+
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.pop("GITHUB_ACTIONS", None)
+    os.environ.update(env or {})
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: usage errors and --help
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["curriculum", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed command in a child process: for the few smoke tests that must see the
+    real entry point (exit codes, no traceback on stderr)."""
     full_env = {**os.environ, **(env or {})}
-    full_env.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
+    if env is None or "GITHUB_ACTIONS" not in env:
+        full_env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [sys.executable, "-m", "curriculum_tools.cli.main", *args],
         cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120,

@@ -1,5 +1,6 @@
 """Every fixture case, from the folder listing: valid trees pass, each invalid case fails
-with the expected exit code, file, line, rule and message."""
+with the expected exit code, file, line, column, rule and message, and exactly the expected
+list of problems (nothing reported twice, no knock-on errors)."""
 from __future__ import annotations
 
 import json
@@ -29,14 +30,15 @@ def test_invalid_case_reports_file_line_and_message(case, tmp_path):
     result = run_cli("validate", "--root", str(root), "--today", TODAY, *expected.get("args", []))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == expected["exit"], result.stdout
-    problems = [LINE.match(line) for line in result.stdout.splitlines()]
-    problems = [m for m in problems if m]
+    lines = [line for line in result.stdout.splitlines() if LINE.match(line)]
+    problems = [LINE.match(line) for line in lines]
     matching = [
         m for m in problems
-        if m["file"] == expected["file"] and int(m["line"]) == expected["line"]
+        if m["file"] == expected["file"] and int(m["line"]) == expected["line"] and int(m["col"]) == expected["col"]
         and m["rule"] == expected["rule"] and expected["message"] in m["message"]
     ]
     assert matching, f"expected {expected} in:\n{result.stdout}"
+    assert lines == expected["problems"], "the full list of problems differs"
     assert re.search(r"\d+ error\(s\), \d+ warning\(s\)", result.stdout.splitlines()[-1])
 
 

@@ -247,7 +247,7 @@ class Curriculum:
     signoff: Signoff | None = None  # signoff.yml, when the tree has one
     pages: list[Source] = field(default_factory=list)  # plain Markdown pages (home, about)
     sources: list[Source] = field(default_factory=list)  # every schema-valid file
-    broken_ids: set[str] = field(default_factory=set)  # ids of files that failed their schema
+    broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to parse or their schema
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -78,9 +78,11 @@ def load(root: Path | str) -> Loaded:
             source = read_source(root, rel, kind)
         except ContentError as exc:
             result.add(exc.problem)
+            _unreadable(curriculum, rel, kind)
             continue
         except OSError as exc:
             result.add(Problem(rel, 1, 1, f"cannot read file: {exc.strerror or exc}", "missing-file"))
+            _unreadable(curriculum, rel, kind)
             continue
         if kind == "page":
             curriculum.pages.append(source)
@@ -100,6 +102,13 @@ def load(root: Path | str) -> Loaded:
         curriculum.sources.append(source)
         _BUILDERS[kind](curriculum, source)
     return Loaded(curriculum, result)
+
+
+def _unreadable(curriculum: Curriculum, rel: str, kind: str) -> None:
+    """A file that could not be parsed is known by its file name (module, quiz and checklist
+    files are named after their id), so rules do not report it as missing as well."""
+    if kind in ("module", "quiz", "checklist"):
+        curriculum.broken_ids.add(Path(rel).stem)
 
 
 def _tracks(curriculum: Curriculum, source: Source) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,16 +26,20 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     target = Path(site_dir).resolve() if site_dir else Path(base.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    errors = _ErrorCollector()
+    logger = _mkdocs_logger()
+    logger.addHandler(errors)
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(staging), **overrides)
-        _quiet_mkdocs_errors()
         build(config)
     except (MkDocsException, Abort) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc) or "the build failed (see the messages above)") from None
+        raise BuildFailed("\n".join(errors.messages) or str(exc) or "the build failed") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        logger.removeHandler(errors)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -44,11 +49,39 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     return target
 
 
-def _quiet_mkdocs_errors() -> None:
-    """MkDocs logs a PluginError before raising it; we print it ourselves, once."""
+class _ErrorCollector(logging.Handler):
+    """MkDocs logs an error (a PluginError's message) before it aborts; the message belongs
+    in the exception, once, not on the console."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _Console(logging.StreamHandler):
+    """Warnings to whatever sys.stderr is at the time (so a caller can capture them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addFilter(lambda record: record.levelno < logging.ERROR)
+        self.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _mkdocs_logger() -> logging.Logger:
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-        logger.addHandler(handler)
+    if not any(isinstance(h, _Console) for h in logger.handlers):
+        logger.addHandler(_Console())
         logger.setLevel(logging.WARNING)
+        logger.propagate = False
+    return logger
