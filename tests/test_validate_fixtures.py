@@ -84,3 +84,14 @@ def test_not_a_folder(tmp_path):
     result = run_cli("validate", "--root", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "not a folder" in result.stderr
+
+
+def test_installed_command_smoke(tmp_path):
+    """The real entry point in a child process: exit codes and no traceback."""
+    from helpers import REPO, run_cli_subprocess
+
+    clean = run_cli_subprocess("validate", "--root", str(REPO))
+    assert clean.returncode == 0 and "Traceback" not in clean.stderr, clean.stdout + clean.stderr
+    root = make_tree(tmp_path, FIXTURES / "invalid" / "yaml-syntax")
+    broken = run_cli_subprocess("validate", "--root", str(root), "--today", TODAY)
+    assert broken.returncode == 1 and "(yaml-syntax)" in broken.stdout and "Traceback" not in broken.stderr
