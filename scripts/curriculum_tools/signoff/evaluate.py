@@ -54,7 +54,7 @@ def _level(record: Record, competency_id: str, levels) -> tuple[int | None, str]
     required = [item for item in items if item.required]
     if required:
         for item in required:
-            rating = levels.get(record.ratings.get(item.id, "not-observed"))
+            rating = levels.get(record.ratings.get(item.id, ""))  # unrated, or a level with no number ("not observed")
             if rating is None or rating.level is None:
                 return None, f"required item '{item.id}' not rated"
         lowest = min(required, key=lambda item: levels[record.ratings[item.id]].level)
