@@ -4,7 +4,7 @@ with its quiz as an answer sheet, rendered from the model.
 The page's Markdown holds the track and module headings (so its table of contents lists
 them) and a `print-module` slot per module. Each slot is filled with that module's page
 Markdown rendered by its own Markdown instance of the site's dialect, in which
-- headings start at level 4 (under the track's h2 and the module's h3), via toc's baselevel;
+- the module's h2 headings become h4 (under the track's h2 and the module's h3), via toc's baselevel 3;
 - every id is prefixed with the module id, and links to those ids follow (a tree processor,
   for the ids Python-Markdown makes; module_markdown prefixes the ids it writes itself);
 - links to other pages are resolved as MkDocs resolves them, then made relative to the
@@ -68,13 +68,13 @@ class PrintEdition:
         source = module_markdown(module, self.curriculum, id_prefix=prefix, title=False) + self.abbreviations
         md = markdown.Markdown(
             extensions=[*EXTENSIONS, _PrintExtension(prefix, module, print_url, link)],
-            extension_configs={**EXTENSION_CONFIGS, "toc": {"baselevel": 4, "permalink": False}},
+            extension_configs={**EXTENSION_CONFIGS, "toc": {"baselevel": 3, "permalink": False}},
         )
         body = md.convert(source)
         quiz = self.curriculum.quiz(module.quiz_id) if module.quiz_id else None
         if quiz is not None:
             body = body.replace(slots.slot("quiz", quiz.id), answer_sheet(quiz, prefix))
-        return f'<div class="cq-print-edition">{body}</div>'
+        return f'<div class="cq-print-edition" id="print-body-{module.id}">{body}</div>'
 
 
 class _PrintExtension(Extension):
