@@ -209,7 +209,12 @@ def test_qti_second_reader_downgrades_the_package(qti_package, repo_quizzes, tmp
 
     out, _, _ = qti_package
     result = downgrade_package(str(out), str(tmp_path / "qti21.zip"))
-    assert not result.warnings, [f"{w.code}: {w.message}" for w in result.warnings][:10]
+    # QTI 2.1 has no shared stimuli: the converter inlines each vignette into its questions
+    # (and drops the data-stimulus-idref placeholder); nothing else may be lost.
+    expected = {"stimulus-inlined", "data-attributes-removed"}
+    assert {w.code for w in result.warnings} <= expected, [f"{w.code}: {w.message}" for w in result.warnings if w.code not in expected][:10]
+    scenario_items = {f"items/{quiz.id}/{sub.id}.xml" for quiz in repo_quizzes.values() for q in quiz.questions if q.type == "scenario" for sub in q.questions}
+    assert {w.file for w in result.warnings} <= scenario_items
     files = result.files
     ns = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1"}
     seen = 0
