@@ -26,12 +26,13 @@ SPECIAL = FIXTURES / "export" / "special-characters"
 
 def text_of(html_text: str) -> str:
     """Visible text of an HTML fragment, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+    spaced = re.sub(r"</p>|<br\s*/?>|</h\d>", " ", html_text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", spaced)).split())
 
 
 def md_text(markdown: str) -> str:
     """What a reader sees of our inline Markdown: marks gone, whitespace collapsed."""
-    t = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+    t = re.sub(r"\[([^\]]+)\]\((?:https?://[^)\s]+|#[A-Za-z0-9_-]+)\)", r"\1", markdown)
     t = re.sub(r"\*\*(.+?)\*\*", r"\1", t)
     t = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", t)
     t = re.sub(r"`([^`]+)`", r"\1", t)
@@ -261,3 +262,260 @@ def test_qti_display_order_is_the_sites(qti_package, repo_quizzes):
             if q.type == "matching":
                 targets = re.findall(r'identifier="((?:M|D)\.[^"]+)" match-max', xml)
                 assert len(targets) == len(match_choices(quiz, q))
+
+
+# ---------------------------------------------------------------------------------------
+# Moodle XML
+
+MOODLE_GRADES = {Fraction(g) for g in ("100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30",
+                                        "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0")}
+
+
+def _moodle_grade_ok(fraction: str) -> bool:
+    return abs(Fraction(fraction)) in MOODLE_GRADES
+
+
+@pytest.fixture(scope="module")
+def moodle_file(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("moodle")
+    return export(tmp, "moodle-xml", "bank.xml")
+
+
+def test_moodle_parser_reads_every_choice_question(moodle_file, repo_quizzes):
+    """moodle-xml-parser (PyPI) reads the file; every multichoice question has the model's
+    options, Moodle-valid fractions that score as the site does, and per-option feedback."""
+    from moodle_xml_parser.parser import parse_file
+
+    out, _ = moodle_file
+    parsed = parse_file(str(out))
+    from curriculum_tools.export.common import select
+
+    in_file_order = [quiz for _, quiz in select(load(REPO).curriculum, None, None).items]  # by track, then module
+    expected = [(quiz, q) for quiz in in_file_order for q in quiz.all_questions() if q.type in ("single_choice", "multiple_choice")]
+    assert len(parsed["multichoice"]) == len(expected)
+    for (quiz, q), got in zip(expected, parsed["multichoice"]):
+        assert got.name.split(":", 1)[0] == q.id
+        assert got.single == (q.type == "single_choice"), q.id
+        assert [text_of(o.answer) for o in got.options] == [md_text(o.text) for o in q.options], q.id
+        assert [text_of(o.feedback or "") for o in got.options] == [md_text(o.feedback) for o in q.options], q.id
+        assert text_of(got.general_feedback) == md_text(q.explanation), q.id
+        assert md_text(q.prompt) in text_of(got.text_pre_parse), q.id
+        for option in got.options:
+            assert _moodle_grade_ok(str(option.score_fraction)) or abs(Fraction(str(option.score_fraction)) * 100000 - round(Fraction(str(option.score_fraction)) * 100000)) == 0
+        fractions = [Fraction(str(o.score_fraction)) / 100 for o in got.options]
+        correct = [o.correct for o in q.options]
+        if q.type == "single_choice":
+            assert fractions == [1 if c else 0 for c in correct], q.id
+        else:
+            assert abs(sum(f for f in fractions if f > 0) - 1) < Fraction(1, 10000), q.id
+            # Moodle: sum of the chosen fractions, floored at 0 = the site's partial credit
+            n = sum(correct)
+            for pick in ([i for i, c in enumerate(correct) if c] + [correct.index(False)], [i for i, c in enumerate(correct) if c][1:]):
+                moodle = max(Fraction(0), sum(fractions[i] for i in pick))
+                right = sum(1 for i in pick if correct[i])
+                site = max(Fraction(0), Fraction(right - (len(pick) - right), n))
+                assert abs(moodle - site) < Fraction(1, 10000), (q.id, pick)
+
+
+def test_moodle_file_structure_for_the_other_types(moodle_file, repo_quizzes):
+    """The types moodle-xml-parser does not read (truefalse, matching, essay, description,
+    ordering, category), checked in the file itself against Moodle's import format."""
+    from xml.etree import ElementTree as ET
+
+    out, stdout = moodle_file
+    root = ET.parse(out).getroot()
+    questions = root.findall("question")
+    for question in questions:
+        for answer in question.findall("answer"):
+            if question.get("type") != "ordering":
+                assert _moodle_grade_ok(answer.get("fraction")), (question.findtext("name/text"), answer.get("fraction"))
+    by_id = {q.findtext("idnumber"): q for q in questions if q.findtext("idnumber")}
+    categories = [q.findtext("category/text") for q in questions if q.get("type") == "category"]
+    assert len(categories) == len(repo_quizzes)
+    for quiz in repo_quizzes.values():
+        for question in quiz.questions:
+            if question.type == "scenario":
+                node = by_id[f"{quiz.id}.{question.id}"]
+                assert node.get("type") == "description"
+                assert md_text(question.vignette)[:60] in text_of(node.findtext("questiontext/text"))
+                # the vignette comes right before its first question
+                index = questions.index(node)
+                assert questions[index + 1].findtext("idnumber") == f"{quiz.id}.{question.questions[0].id}"
+            for q in question.questions if question.type == "scenario" else [question]:
+                node = by_id[f"{quiz.id}.{q.id}"]
+                if q.type == "true_false":
+                    assert node.get("type") == "truefalse"
+                    answers = {a.findtext("text"): a for a in node.findall("answer")}
+                    assert answers[str(q.answer).lower()].get("fraction") == "100"
+                    assert answers[str(not q.answer).lower()].get("fraction") == "0"
+                    assert text_of(answers["true"].findtext("feedback/text")) == md_text(q.feedback_true)
+                    assert text_of(answers["false"].findtext("feedback/text")) == md_text(q.feedback_false)
+                elif q.type == "matching":
+                    assert node.get("type") == "matching"
+                    subs = [(text_of(s.findtext("text") or ""), s.findtext("answer/text")) for s in node.findall("subquestion")]
+                    assert subs == [(md_text(p), m) for _, p, m in q.pairs] + [("", d) for d in q.distractors]
+                elif q.type == "ordering":
+                    assert node.get("type") == "ordering"
+                    assert node.findtext("gradingtype") == ("ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING")
+                    assert [text_of(a.findtext("text")) for a in node.findall("answer")] == [md_text(t) for _, t in q.items]
+                elif q.type == "reflection":
+                    assert node.get("type") == "essay"
+                    assert node.findtext("defaultgrade") == "0"
+                    assert md_text(q.guidance)[:60] in text_of(node.findtext("graderinfo/text"))
+                if q.type != "reflection":
+                    assert text_of(node.findtext("generalfeedback/text")) == md_text(q.explanation)
+    assert "ordering question type" in stdout
+
+
+# ---------------------------------------------------------------------------------------
+# GIFT
+
+
+def gift_parse(*files: Path) -> list[dict]:
+    result = subprocess.run(["node", str(REPO / "tests" / "gift_parse.js"), *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _pegjs_plain(text: str) -> str:
+    """gift-pegjs leaves Moodle's escape placeholders in a matching answer: decode them."""
+    for code, ch in (("&&092;", "\\"), ("&&058;", ":"), ("&&035;", "#"), ("&&061;", "="), ("&&123;", "{"), ("&&125;", "}"), ("&&126;", "~")):
+        text = text.replace(code, ch)
+    return text
+
+
+def check_gift(parsed: list[dict], quizzes: dict, stdout: str) -> int:
+    questions = [q for q in parsed if q["type"] != "Category"]
+    by_title = {}
+    for q in questions:
+        by_title.setdefault(q["title"], []).append(q)
+    seen = 0
+    for quiz in quizzes.values():
+        for question in quiz.questions:
+            if question.type == "scenario":
+                desc = [g for g in by_title[question.id] if g["type"] == "Description"]
+                assert desc and md_text(question.vignette) in text_of(desc[0]["stem"]["text"])
+            for q in question.questions if question.type == "scenario" else [question]:
+                if q.type == "ordering":
+                    assert f"{quiz.id}/{q.id}: ordering: GIFT has no ordering question type" in stdout
+                    assert q.id not in by_title
+                    continue
+                [got] = [g for g in by_title[q.id]]
+                seen += 1
+                assert md_text(q.prompt) in text_of(got["stem"]["text"]), q.id
+                if q.type != "reflection":
+                    assert text_of(got["globalFeedback"]["text"]) == md_text(q.explanation), q.id
+                if q.type in ("single_choice", "multiple_choice"):
+                    assert got["type"] == "MC"
+                    assert [text_of(c["text"]["text"]) for c in got["choices"]] == [md_text(o.text) for o in q.options]
+                    assert [text_of(c["feedback"]["text"]) for c in got["choices"]] == [md_text(o.feedback) for o in q.options]
+                    if q.type == "single_choice":
+                        assert [c["isCorrect"] for c in got["choices"]] == [o.correct for o in q.options]
+                    else:
+                        n = sum(o.correct for o in q.options)
+                        weights = [Fraction(str(c["weight"])) for c in got["choices"]]
+                        assert all(abs(w) in MOODLE_GRADES for w in weights)
+                        expected = [Fraction(100 if o.correct else -100, n) for o in q.options]
+                        assert all(abs(w - e) < Fraction(1, 10000) for w, e in zip(weights, expected)), q.id
+                elif q.type == "true_false":
+                    assert got["type"] == "TF" and got["isTrue"] is q.answer
+                    # Moodle: first feedback for a wrong answer, second for the right one
+                    wrong, right = got["trueFeedback"]["text"], got["falseFeedback"]["text"]
+                    chosen_true = right if q.answer else wrong
+                    chosen_false = wrong if q.answer else right
+                    assert text_of(chosen_true) == md_text(q.feedback_true) and text_of(chosen_false) == md_text(q.feedback_false)
+                elif q.type == "matching":
+                    assert got["type"] == "Matching"
+                    pairs = [(text_of(p["subquestion"]["text"]), _pegjs_plain(p["subanswer"])) for p in got["matchPairs"]]
+                    assert pairs == [(md_text(p), m) for _, p, m in q.pairs] + [("", d) for d in q.distractors]
+                elif q.type == "reflection":
+                    assert got["type"] == "Essay"
+                    if q.guidance:
+                        assert md_text(q.guidance) in text_of(got["globalFeedback"]["text"])
+    return seen
+
+
+def test_gift_every_track_parses_with_the_reference_grammar(tmp_path, repo_quizzes):
+    loaded = load(REPO)
+    files, outputs = [], {}
+    for track in loaded.curriculum.tracks:
+        out, stdout = export(tmp_path, "gift", f"{track.id}.gift.txt", "--track", track.id)
+        files.append(out)
+        outputs[str(out)] = (track, stdout)
+    total = 0
+    for result in gift_parse(*files):
+        assert "error" not in result, result
+        track, stdout = outputs[result["file"]]
+        quizzes = {m.quiz_id: repo_quizzes[m.quiz_id] for m in loaded.curriculum.modules_in(track.id) if m.quiz_id}
+        total += check_gift(result["questions"], quizzes, stdout)
+        categories = [q["title"] for q in result["questions"] if q["type"] == "Category"]
+        assert len(categories) == len(quizzes)
+    assert total == sum(1 for quiz in repo_quizzes.values() for q in quiz.all_questions() if q.type != "ordering")
+
+
+@pytest.fixture(scope="module")
+def special_tree(tmp_path_factory):
+    return make_tree(tmp_path_factory.mktemp("special"), SPECIAL)
+
+
+def test_gift_escapes_reserved_characters(special_tree, tmp_path):
+    out, stdout = export(tmp_path, "gift", "special.gift", root=special_tree)
+    [result] = gift_parse(out)
+    assert "error" not in result, result
+    quizzes = {q.id: q for q in load(special_tree).curriculum.quizzes}
+    assert check_gift(result["questions"], quizzes, stdout) == 6
+    text = out.read_text()
+    assert "\\~a, \\=b, \\#c, \\{d\\}" in text
+    assert "C\\:\\\\path" in text
+
+
+def test_special_characters_survive_every_format_and_no_markup_passes(special_tree, tmp_path):
+    """Text with ~ = # { } : and \\ comes through as text; an author's <script>, handlers and
+    javascript: links never become markup in any format."""
+    from moodle_xml_parser.parser import parse_file
+
+    xml_out, _ = export(tmp_path, "moodle-xml", "special.xml", root=special_tree)
+    parsed = {q.name.split(":", 1)[0]: q for q in parse_file(str(xml_out))["multichoice"]}
+    assert text_of(parsed["q-single"].options[0].answer) == "The first ~ one = #1 {really}: yes"
+    assert text_of(parsed["q-single"].options[2].answer) == "Back\\slash and -> arrow"
+    qti_out, _ = export(tmp_path, "qti3", "special.zip", root=special_tree)
+    gift_out, _ = export(tmp_path, "gift", "special.gift", root=special_tree)
+    with zipfile.ZipFile(qti_out) as zf:
+        qti_text = "\n".join(zf.read(n).decode() for n in zf.namelist())
+    from xml.etree import ElementTree as ET
+
+    # the HTML Moodle stores is the text of each <text> element (moodle-xml-parser unescapes
+    # it once more for display, so read the file itself for this)
+    moodle_html = "\n".join(t.text or "" for t in ET.parse(xml_out).getroot().iter("text"))
+    for name, body in (("qti", qti_text), ("moodle", moodle_html), ("gift", gift_out.read_text())):
+        low = body.lower()
+        assert "<script" not in low and "<img" not in low, name
+        assert not re.search(r"<[^>]+\son\w+\s*=", low), name
+        assert 'href="javascript' not in low and "href\\=\"javascript" not in low, name
+        assert "example.org/guide" in body, name  # a real https link stays a link
+
+
+def test_exports_are_deterministic_and_fail_cleanly(tmp_path):
+    for fmt in ("moodle-xml", "gift"):
+        a, _ = export(tmp_path, fmt, f"a.{fmt}")
+        b, _ = export(tmp_path, fmt, f"b.{fmt}")
+        assert a.read_bytes() == b.read_bytes()
+    target = tmp_path / "kept.xml"
+    target.write_text("old")
+    for args, message in (
+        (["--quiz", "no-such-quiz"], "unknown quiz id 'no-such-quiz'"),
+        (["--track", "no-such-track"], "unknown track id 'no-such-track'"),
+    ):
+        result = run_cli("export-questions", "--root", str(REPO), "--format", "moodle-xml", "--out", str(target), *args)
+        assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert target.read_text() == "old"
+    result = run_cli("export-questions", "--root", str(REPO), "--format", "gift", "--out", str(tmp_path / "missing" / "x.gift"))
+    assert result.returncode == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for out in (blocker / "x.gift", tmp_path):  # under a file; an existing folder
+        result = run_cli("export-questions", "--root", str(REPO), "--format", "gift", "--out", str(out))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]

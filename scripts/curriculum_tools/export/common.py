@@ -246,8 +246,10 @@ class Summary:
 
 def check_target(out: Path) -> None:
     parent = out.resolve().parent
-    if out.is_dir() and not out.is_symlink() and out.suffix in (".zip", ".xml", ".txt", ".gift"):
+    if out.is_dir():
         raise ExportError(f"{out}: is a folder; give a file name")
+    if parent.exists() and not parent.is_dir():
+        raise ExportError(f"{out}: {parent} is not a folder")
     if not parent.is_dir():
         raise ExportError(f"{out}: the folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
