@@ -23,7 +23,7 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1
 .instructions { border: 1px solid #111; padding: .5rem 1rem; }
 .question, .case { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.1rem; }
 .case { border-left: 3px solid #111; padding-left: .75rem; }
-.question h3 { font-size: 1rem; margin: 0 0 .3rem; }
+.question h2 { font-size: 1rem; margin: 0 0 .3rem; }
 .how { font-style: italic; margin: 0 0 .3rem; }
 ol.choices, ol.items, ol.prompts, ol.matches { margin: .2rem 0 .2rem 0; padding-left: 0; list-style: none; }
 ol.choices li, ol.items li, ol.prompts li, ol.matches li { margin: .15rem 0; }
@@ -141,20 +141,20 @@ HOW = {
 def _paper_question(entry: Entry) -> str:
     quiz, q = entry.quiz, entry.question
     marks = "1 mark" if q.type in SCORED else "not scored"
-    parts = [f'<section class="question" aria-labelledby="q{entry.number}"><h3 id="q{entry.number}">Question {entry.number}<span class="marks">{marks}</span></h3>',
+    parts = [f'<section class="question" aria-labelledby="q{entry.number}"><h2 id="q{entry.number}">Question {entry.number}<span class="marks">{marks}</span></h2>',
              f"<p>{rich(q.prompt)}</p>", f'<p class="how">{HOW[q.type]}</p>']
     if q.type in ("single_choice", "multiple_choice", "true_false"):
-        rows = [f'<li><span class="box" aria-hidden="true"></span><span class="letter">{letter}</span>{text}</li>'
+        rows = [f'<li><span class="box" aria-hidden="true"></span><span class="letter">{letter}.</span> {text}</li>'
                 for letter, (_, text, _, _) in zip(_letters(len(_options(q))), _options(q))]
         parts.append(f'<ol class="choices">{"".join(rows)}</ol>')
     elif q.type == "ordering":
         items = display_order(quiz, q)
-        rows = [f'<li><span class="letter">{letter}</span>{rich(text)}</li>' for letter, (_, text) in zip(_letters(len(items)), items)]
+        rows = [f'<li><span class="letter">{letter}.</span> {rich(text)}</li>' for letter, (_, text) in zip(_letters(len(items)), items)]
         parts.append(f'<ol class="items">{"".join(rows)}</ol><p>Order, first to last:<span class="blank" style="min-width:16em"></span></p>')
     elif q.type == "matching":
         choices = match_choices(quiz, q)
         prompts = "".join(f"<tr><td>{i}. {rich(prompt)}</td><td><span class=\"blank\"></span></td></tr>" for i, (_, prompt, _) in enumerate(q.pairs, 1))
-        options = "".join(f'<li><span class="letter">{letter}</span>{_e(text)}</li>' for letter, (_, text) in zip(_letters(len(choices)), choices))
+        options = "".join(f'<li><span class="letter">{letter}.</span> {_e(text)}</li>' for letter, (_, text) in zip(_letters(len(choices)), choices))
         parts.append(f'<table class="match"><thead><tr><th scope="col">Item</th><th scope="col">Letter</th></tr></thead><tbody>{prompts}</tbody></table>'
                      f'<p>Options:</p><ol class="matches">{options}</ol>')
     else:
@@ -170,14 +170,14 @@ def _case(entry: Entry) -> str:
 
 def _key_question(entry: Entry) -> str:
     quiz, q = entry.quiz, entry.question
-    head = f'<section class="question" aria-labelledby="k{entry.number}"><h3 id="k{entry.number}">Question {entry.number}<span class="marks">{"1 mark" if q.type in SCORED else "not scored"}</span></h3><p>{rich(q.prompt)}</p>'
+    head = f'<section class="question" aria-labelledby="k{entry.number}"><h2 id="k{entry.number}">Question {entry.number}<span class="marks">{"1 mark" if q.type in SCORED else "not scored"}</span></h2><p>{rich(q.prompt)}</p>'
     parts = [head]
     if q.type in ("single_choice", "multiple_choice", "true_false"):
         options = _options(q)
         letters = _letters(len(options))
         right = [f"{letter} ({text})" for letter, (_, text, ok, _) in zip(letters, options) if ok]
         parts.append(f'<p class="key-answer"><strong>Answer:</strong>{"; ".join(right)}</p>')
-        fb = "".join(f'<li><span class="letter">{letter}</span>{"right" if ok else "wrong"}: {rich(feedback)}</li>' for letter, (_, _, ok, feedback) in zip(letters, options) if feedback)
+        fb = "".join(f'<li><span class="letter">{letter}.</span> {"right" if ok else "wrong"}: {rich(feedback)}</li>' for letter, (_, _, ok, feedback) in zip(letters, options) if feedback)
         if fb:
             parts.append(f'<p>Feedback per option:</p><ol class="choices">{fb}</ol>')
     elif q.type == "ordering":
@@ -185,7 +185,7 @@ def _key_question(entry: Entry) -> str:
         letter_of = {item_id: letter for letter, (item_id, _) in zip(_letters(len(items)), items)}
         order = " ".join(letter_of[item_id] for item_id, _ in q.items)
         parts.append(f'<p class="key-answer"><strong>Answer:</strong>{order}</p><ol class="items">'
-                     + "".join(f'<li><span class="letter">{letter_of[i]}</span>{rich(t)}</li>' for i, t in q.items) + "</ol>")
+                     + "".join(f'<li><span class="letter">{letter_of[i]}.</span> {rich(t)}</li>' for i, t in q.items) + "</ol>")
     elif q.type == "matching":
         choices = match_choices(quiz, q)
         letter_of = {value: letter for letter, (value, _) in zip(_letters(len(choices)), choices)}
