@@ -238,3 +238,12 @@ def test_paper_and_key_pass_axe_and_print(track_exam, browser, tmp_path):
     finally:
         context.close()
     assert all(u.startswith("file://") for u in requests), requests
+
+
+@pytest.mark.browser
+def test_pdf_option_prints_both(tmp_path):
+    out, stdout = write_exam(tmp_path, "pdf", "--quiz", "gl-models-of-grief-quiz", "--count", "3", "--seed", "1", "--pdf")
+    for name in ("exam-paper.pdf", "marking-key.pdf"):
+        data = (out / name).read_bytes()
+        assert data.startswith(b"%PDF") and len(data) > 2000
+    assert "exam-paper.pdf" in stdout

@@ -20,7 +20,7 @@ body { max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .meta { margin: 0 0 1rem; } .meta dt { font-weight: bold; float: left; clear: left; width: 9rem; } .meta dd { margin: 0 0 .35rem 9rem; }
 .fill { display: inline-block; min-width: 14rem; border-bottom: 1px solid #111; }
-.instructions { border: 1px solid #111; padding: .5rem 1rem; }
+.instructions { border: 1px solid #111; padding: 0 1rem; margin: 0 0 1.5rem; }
 .question, .case { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.1rem; }
 .case { border-left: 3px solid #111; padding-left: .75rem; }
 .question h2 { font-size: 1rem; margin: 0 0 .3rem; }

@@ -27,6 +27,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--seed", type=int, metavar="S", help="seed for --count: the same seed gives the same paper (default: a random seed, printed)")
     parser.add_argument("--title", default=None, help="title on the paper (default: from the quizzes)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=f"folder to write {PAPER} and {KEY} into")
+    parser.add_argument("--pdf", action="store_true", help="also print both to PDF with Chromium (needs the development install: make install-dev)")
 
 
 def _check_out(out: Path, root: Path) -> None:
@@ -63,6 +64,33 @@ def _write_both(out: Path, files: dict[str, bytes]) -> None:
                 os.unlink(tmp)
 
 
+def _pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Both pages printed to A4 PDF by Chromium (Playwright, pinned in the dev dependencies),
+    from a private temporary folder; the pages load nothing from outside."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise common.ExportError("--pdf needs Playwright and Chromium: run `make install-dev`") from None
+    from ..browser import LAUNCH_ARGS, find_chromium
+
+    executable, found = find_chromium()
+    if not found:
+        raise common.ExportError("--pdf: no Chromium found: run `make browser` or set CHROMIUM_PATH")
+    out: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS) if executable else p.chromium.launch(args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page()
+            for name, data in files.items():
+                path = Path(tmp) / name
+                path.write_bytes(data)
+                page.goto(path.as_uri())
+                out[name.removesuffix(".html") + ".pdf"] = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+        finally:
+            browser.close()
+    return out
+
+
 def run(args) -> int:
     try:
         if not args.quiz and not args.track:
@@ -84,7 +112,10 @@ def run(args) -> int:
         title = args.title or ("Knowledge assessment: " + "; ".join(q.title.removeprefix("Check your understanding - ") for _, q in selection.items)
                                if len(selection.items) <= 3 else f"Knowledge assessment: {len(selection.items)} modules")
         exam_html, key_html = paper.render(selection, entries, title, seed)
-        _write_both(args.out, {PAPER: exam_html.encode("utf-8"), KEY: key_html.encode("utf-8")})
+        files = {PAPER: exam_html.encode("utf-8"), KEY: key_html.encode("utf-8")}
+        if args.pdf:
+            files.update(_pdfs(files))
+        _write_both(args.out, files)
     except common.ExportError as exc:
         print(f"curriculum exam: {exc}", file=sys.stderr)
         return 1
@@ -92,7 +123,8 @@ def run(args) -> int:
         print(f"curriculum exam: {args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     counts = Counter(e.question.type for e in entries if e.number is not None)
-    lines = [f"exam: {sum(counts.values())} question(s) from {len(selection.items)} quiz(zes) written to {args.out / PAPER} and {args.out / KEY}"]
+    written = " and ".join(str(args.out / n) for n in files)
+    lines = [f"exam: {sum(counts.values())} question(s) from {len(selection.items)} quiz(zes) written to {written}"]
     lines += [f"  {t}: {counts[t]}" for t in common.TYPES if counts[t]]
     cases = sum(1 for e in entries if e.number is None)
     if cases:
