@@ -228,11 +228,13 @@ class Summary:
         self.left_out.append((quiz.id, question.id, f"{question.type}: {why}"))
 
     def text(self, out: Path) -> str:
-        total = sum(self.exported.values())
+        total = sum(n for t, n in self.exported.items() if t != "scenario")
         lines = [f"{self.fmt}: {total} question(s) from {self.quizzes} quiz(zes) written to {out}"]
         for t in TYPES:
-            if self.exported[t]:
+            if self.exported[t] and t != "scenario":
                 lines.append(f"  {t}: {self.exported[t]}")
+        if self.exported["scenario"]:
+            lines.append(f"  case vignettes (scenario): {self.exported['scenario']}, each before its questions")
         if self.left_out:
             lines.append(f"left out: {len(self.left_out)} question(s)")
             lines += [f"  {quiz_id}/{qid}: {why}" for quiz_id, qid, why in self.left_out]
