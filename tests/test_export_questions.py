@@ -133,11 +133,27 @@ def _cases(quiz, q):
     return []
 
 
+@pytest.fixture(scope="module")
+def no_partial_package(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("no-partial")
+    root = make_tree(tmp, FIXTURES / "export" / "no-partial-credit")
+    out, _ = export(tmp, "qti3", "bank.zip", root=root)
+    folder = tmp / "package"
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(folder)
+    return folder, {q.id: q for q in load(root).curriculum.quizzes}
+
+
 @pytest.mark.browser
-def test_qti_player_scores_every_item_as_the_site(qti_package, repo_quizzes, page):
+@pytest.mark.parametrize("which", ["repository", "no-partial-credit"])
+def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizzes, no_partial_package, page):
     """@citolab/qti-components renders each item and scores keyed, wrong and partly right
-    answers; the scores and the feedback shown match the model and quiz.js's rules."""
-    _, folder, _ = qti_package
+    answers; the scores and the feedback shown match the model and quiz.js's rules (for every
+    repository quiz, and for an all-or-nothing quiz)."""
+    if which == "repository":
+        folder, repo_quizzes = qti_package[1], repo_quizzes
+    else:
+        folder, repo_quizzes = no_partial_package
     server = _player_page(page, folder)
     failures: list[str] = []
     checked = 0
@@ -167,6 +183,8 @@ def test_qti_player_scores_every_item_as_the_site(qti_package, repo_quizzes, pag
                         page.evaluate("url => loadItem(url)", url)
                         if how == "click":
                             page.evaluate("ids => choose(ids)", value)
+                            if not page.evaluate("n => waitResponse(n)", len(value)):
+                                failures.append(f"{where} {name}: the player did not take the clicks {value}")
                         else:
                             page.evaluate("v => setResponse(v)", value)
                         result = page.evaluate("score()")
@@ -193,7 +211,7 @@ def test_qti_player_scores_every_item_as_the_site(qti_package, repo_quizzes, pag
                     checked += 1
                     if vignette is not None:
                         page.evaluate("url => loadItem(url)", url)
-                        page.wait_for_timeout(50)
+                        page.evaluate("waitStimulus()")
                         if md_text(vignette)[:40] not in squash(page.evaluate("stimulusText()")):
                             failures.append(f"{where}: the player does not show the case vignette")
     finally:
@@ -519,3 +537,21 @@ def test_exports_are_deterministic_and_fail_cleanly(tmp_path):
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]
+
+
+def test_all_or_nothing_quizzes(tmp_path):
+    """partial_credit: false: QTI scores all or nothing (no mapping, no partial sums); Moodle
+    XML and GIFT cannot score multiple choice or matching that way and say so per question."""
+    root = make_tree(tmp_path, FIXTURES / "export" / "no-partial-credit")
+    qti_out, _ = export(tmp_path, "qti3", "bank.zip", root=root)
+    with zipfile.ZipFile(qti_out) as zf:
+        for name in zf.namelist():
+            if name.startswith("items/"):
+                xml = zf.read(name).decode()
+                assert "qti-mapping" not in xml and "IN_PLACE" not in xml, name
+    _, stdout = export(tmp_path, "moodle-xml", "bank.xml", root=root)
+    assert "demo-module-quiz/q-multi: multiple_choice: all-or-nothing" in stdout
+    assert "demo-module-quiz/q-match: matching: all-or-nothing" in stdout
+    assert "<gradingtype>ALL_OR_NOTHING</gradingtype>" in (tmp_path / "bank.xml").read_text()
+    _, stdout = export(tmp_path, "gift", "bank.gift", root=root)
+    assert "left out: 3 question(s)" in stdout  # multiple choice, matching, ordering
