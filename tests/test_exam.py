@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from curriculum_tools.load.loader import load
 from helpers import REPO, run_cli
-
-from curriculum_tools.loader import load
 
 SCORED = ("single_choice", "multiple_choice", "true_false", "ordering", "matching")
 

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SiteServer, free_port
+from curriculum_tools.load.loader import load
+from curriculum_tools.site.components.quiz.render import display_order, match_choices
 from helpers import FIXTURES, REPO, make_tree, run_cli
-
-from curriculum_tools.build.quiz_html import display_order, match_choices
-from curriculum_tools.loader import load
 
 NODE_MODULES = REPO / "node_modules"
 SPECIAL = FIXTURES / "export" / "special-characters"
@@ -223,8 +222,8 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
 def test_qti_second_reader_downgrades_the_package(qti_package, repo_quizzes, tmp_path):
     """citolab-qti-convert (PyPI) reads the QTI 3 package and converts every item, test and
     stimulus to QTI 2.1; the interactions, keys and stimuli come through."""
-    from qti_convert import downgrade_package
     from lxml import etree
+    from qti_convert import downgrade_package
 
     out, _, _ = qti_package
     result = downgrade_package(str(out), str(tmp_path / "qti21.zip"))
@@ -311,7 +310,7 @@ def test_moodle_parser_reads_every_choice_question(moodle_file, repo_quizzes):
     in_file_order = [quiz for _, quiz in select(load(REPO).curriculum, None, None).items]  # by track, then module
     expected = [(quiz, q) for quiz in in_file_order for q in quiz.all_questions() if q.type in ("single_choice", "multiple_choice")]
     assert len(parsed["multichoice"]) == len(expected)
-    for (quiz, q), got in zip(expected, parsed["multichoice"]):
+    for (_quiz, q), got in zip(expected, parsed["multichoice"], strict=True):
         assert got.name.split(":", 1)[0] == q.id
         assert got.single == (q.type == "single_choice"), q.id
         assert [text_of(o.answer) for o in got.options] == [md_text(o.text) for o in q.options], q.id
@@ -418,7 +417,7 @@ def check_gift(parsed: list[dict], quizzes: dict, stdout: str) -> int:
                     assert f"{quiz.id}/{q.id}: ordering: GIFT has no ordering question type" in stdout
                     assert q.id not in by_title
                     continue
-                [got] = [g for g in by_title[q.id]]
+                [got] = by_title[q.id]
                 seen += 1
                 assert md_text(q.prompt) in text_of(got["stem"]["text"]), q.id
                 if q.type != "reflection":

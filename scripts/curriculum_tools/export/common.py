@@ -17,8 +17,8 @@ from xml.etree import ElementTree as ET
 
 import nh3
 
-from ..build.inline import inline, paragraphs
-from ..model import Curriculum, Question, Quiz, Track
+from curriculum_tools.core.model import Curriculum, Question, Quiz, Track
+from curriculum_tools.site.inline import inline, paragraphs
 
 # The types a quiz file can hold, in the order summaries list them.
 TYPES = ["single_choice", "multiple_choice", "true_false", "ordering", "matching", "reflection", "scenario"]

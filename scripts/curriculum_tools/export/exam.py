@@ -8,9 +8,9 @@ import random
 from dataclasses import dataclass
 from string import ascii_uppercase
 
-from ..build.quiz_html import display_order, match_choices
-from ..model import Question, Quiz
-from .common import Selection, rich, rich_paragraphs
+from curriculum_tools.core.model import Question, Quiz
+from curriculum_tools.export.common import Selection, rich, rich_paragraphs
+from curriculum_tools.site.components.quiz.render import display_order, match_choices
 
 SCORED = ("single_choice", "multiple_choice", "true_false", "ordering", "matching")
 
@@ -66,13 +66,11 @@ def choose(selection: Selection, count: int | None, seed: int | None) -> list[En
         picked = set(random.Random(seed).sample(range(len(pool)), count))
         pool = [p for i, p in enumerate(pool) if i in picked]
     entries: list[Entry] = []
-    number = 0
     last_case = None
-    for quiz, q, case in pool:
+    for number, (quiz, q, case) in enumerate(pool, 1):
         if case is not None and case is not last_case:
             entries.append(Entry(None, quiz, case))
         last_case = case
-        number += 1
         entries.append(Entry(number, quiz, q, case))
     return entries
 

@@ -3,9 +3,17 @@ choice with Moodle's weights, true/false, matching, essay for reflections, a des
 each scenario's vignette. GIFT has no ordering question: those are left out, each named."""
 from __future__ import annotations
 
-from ..model import Question, Quiz
-from .common import Selection, Summary, choice_weights, moodle_percent, plain, rich, rich_paragraphs
-from .moodle_xml import category_path
+from curriculum_tools.core.model import Question, Quiz
+from curriculum_tools.export.common import (
+    Selection,
+    Summary,
+    choice_weights,
+    moodle_percent,
+    plain,
+    rich,
+    rich_paragraphs,
+)
+from curriculum_tools.export.moodle_xml import category_path
 
 _RESERVED = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:"}
 
@@ -79,7 +87,7 @@ def _reflection(quiz: Quiz, q: Question, summary: Summary) -> str:
 
 def _ordering(quiz: Quiz, q: Question, summary: Summary) -> None:
     summary.leave_out(quiz, q, "GIFT has no ordering question type (use --format moodle-xml or qti3 for it)")
-    return None
+    return
 
 
 WRITERS = {

@@ -4,12 +4,20 @@ description for each scenario's vignette before its questions, and ordering as t
 `ordering` question type (core since Moodle 4.4, before that the widely used plugin)."""
 from __future__ import annotations
 
-from fractions import Fraction
 from xml.etree import ElementTree as ET
 
-from ..build.quiz_html import display_order
-from ..model import Question, Quiz, Track
-from .common import Selection, Summary, choice_weights, moodle_percent, plain, rich, rich_paragraphs, xml_bytes
+from curriculum_tools.core.model import Question, Quiz, Track
+from curriculum_tools.export.common import (
+    Selection,
+    Summary,
+    choice_weights,
+    moodle_percent,
+    plain,
+    rich,
+    rich_paragraphs,
+    xml_bytes,
+)
+from curriculum_tools.site.components.quiz.render import display_order
 
 ROOT_CATEGORY = "Support group facilitator curriculum"
 

@@ -7,9 +7,19 @@ import re
 from fractions import Fraction
 from xml.etree import ElementTree as ET
 
-from ..build.quiz_html import display_order, match_choices
-from ..model import Question, Quiz
-from .common import Selection, Summary, append_html, choice_weights, deterministic_zip, plain, rich, rich_paragraphs, xml_bytes
+from curriculum_tools.core.model import Question, Quiz
+from curriculum_tools.export.common import (
+    Selection,
+    Summary,
+    append_html,
+    choice_weights,
+    deterministic_zip,
+    plain,
+    rich,
+    rich_paragraphs,
+    xml_bytes,
+)
+from curriculum_tools.site.components.quiz.render import display_order, match_choices
 
 NS = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"
 CP_NS = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1"
@@ -129,12 +139,12 @@ class _Item:
         decl = el(self.root, "qti-response-declaration", {"identifier": "RESPONSE", "cardinality": cardinality, "base-type": base_type})
         if correct is not None:
             cr = el(decl, "qti-correct-response")
-            for value in correct:
-                _value(cr, value)
+            for identifier in correct:
+                _value(cr, identifier)
         if mapping is not None:
             m = el(decl, "qti-mapping", {"default-value": default, "lower-bound": lower, "upper-bound": upper})
-            for key, value in mapping.items():
-                el(m, "qti-map-entry", {"map-key": key, "mapped-value": num(value)})
+            for key, weight in mapping.items():
+                el(m, "qti-map-entry", {"map-key": key, "mapped-value": num(weight)})
 
     def _scored_outcomes(self, feedback_cardinality: str | None):
         _outcome(self.root, "SCORE", "single", "float", "0")

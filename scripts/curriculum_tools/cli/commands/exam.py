@@ -9,9 +9,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from ..export import common
-from ..export import exam as paper
-from .export_questions import loaded_curriculum
+from curriculum_tools.cli.commands.export_questions import loaded_curriculum
+from curriculum_tools.export import common
+from curriculum_tools.export import exam as paper
 
 NAME = "exam"
 HELP = "write a printable exam paper (no answers) and its marking key for a supervised sitting"
@@ -71,7 +71,7 @@ def _pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise common.ExportError("--pdf needs Playwright and Chromium: run `make install-dev`") from None
-    from ..browser import LAUNCH_ARGS, find_chromium
+    from curriculum_tools.tools.browser import LAUNCH_ARGS, find_chromium
 
     executable, found = find_chromium()
     if not found:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..checker import check
-from ..export import common
+from curriculum_tools.check import check
+from curriculum_tools.export import common
 
 NAME = "export-questions"
 HELP = "export quizzes as a question bank: QTI 3.0 package, Moodle XML or GIFT"
@@ -45,13 +45,13 @@ def run(args) -> int:
             raise common.ExportError("no quiz selected")
         summary = common.Summary(FORMATS[args.format])
         if args.format == "qti3":
-            from ..export import qti
+            from curriculum_tools.export import qti
             data = qti.export(selection, summary)
         elif args.format == "moodle-xml":
-            from ..export import moodle_xml
+            from curriculum_tools.export import moodle_xml
             data = moodle_xml.export(selection, summary)
         else:
-            from ..export import gift
+            from curriculum_tools.export import gift
             data = gift.export(selection, summary)
         common.write_atomic(args.out, data)
     except common.ExportError as exc:
