@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from curriculum_tools.load.loader import load
-from helpers import REPO, run_cli
+from helpers import REPO, run_cli, run_cli_subprocess
 
 SCORED = ("single_choice", "multiple_choice", "true_false", "ordering", "matching")
 
@@ -241,7 +241,11 @@ def test_paper_and_key_pass_axe_and_print(track_exam, browser, tmp_path):
 
 @pytest.mark.browser
 def test_pdf_option_prints_both(tmp_path):
-    out, stdout = write_exam(tmp_path, "pdf", "--quiz", "gl-models-of-grief-quiz", "--count", "3", "--seed", "1", "--pdf")
+    # in a child process: Playwright's sync API cannot start inside the one pytest-playwright runs
+    out = tmp_path / "pdf"
+    result = run_cli_subprocess("exam", "--root", str(REPO), "--quiz", "gl-models-of-grief-quiz", "--count", "3", "--seed", "1", "--pdf", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    stdout = result.stdout
     for name in ("exam-paper.pdf", "marking-key.pdf"):
         data = (out / name).read_bytes()
         assert data.startswith(b"%PDF") and len(data) > 2000
