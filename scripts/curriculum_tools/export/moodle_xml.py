@@ -17,7 +17,6 @@ from curriculum_tools.export.common import (
     rich_paragraphs,
     xml_bytes,
 )
-from curriculum_tools.site.components.quiz.render import display_order
 
 ROOT_CATEGORY = "Support group facilitator curriculum"
 
@@ -126,7 +125,7 @@ def _ordering(root, quiz: Quiz, q: Question, summary: Summary) -> bool:
     node = _question(root, "ordering", quiz, q, _prompt(q))
     _sub(node, "layouttype", "VERTICAL")
     _sub(node, "selecttype", "ALL")
-    _sub(node, "selectcount", "0")
+    _sub(node, "selectcount", str(len(q.items)))  # all items, as Moodle's own export writes it
     # ABSOLUTE_POSITION: the share of items in their right place, as the site scores it
     _sub(node, "gradingtype", "ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING")
     _sub(node, "showgrading", "SHOW")
@@ -135,7 +134,6 @@ def _ordering(root, quiz: Quiz, q: Question, summary: Summary) -> bool:
     # the key is the order of the answers (fraction = position); Moodle shuffles them for display
     for position, (_item_id, text) in enumerate(q.items, 1):
         _answer(node, f"{position}.0000000", rich(text), "")
-    _ = display_order  # the site's start order does not travel: Moodle shuffles the items itself
     return True
 
 
