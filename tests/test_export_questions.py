@@ -132,10 +132,9 @@ def _cases(quiz, q):
     return []
 
 
-@pytest.fixture(scope="module")
-def no_partial_package(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("no-partial")
-    root = make_tree(tmp, FIXTURES / "export" / "no-partial-credit")
+def fixture_package(tmp_path_factory, case: str):
+    tmp = tmp_path_factory.mktemp(case)
+    root = make_tree(tmp, FIXTURES / "export" / case)
     out, _ = export(tmp, "qti3", "bank.zip", root=root)
     folder = tmp / "package"
     with zipfile.ZipFile(out) as zf:
@@ -144,15 +143,17 @@ def no_partial_package(tmp_path_factory):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("which", ["repository", "no-partial-credit"])
-def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizzes, no_partial_package, page):
+@pytest.mark.parametrize("which", ["repository", "no-partial-credit", "special-characters"])
+def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizzes, tmp_path_factory, page):
     """@citolab/qti-components renders each item and scores keyed, wrong and partly right
     answers; the scores and the feedback shown match the model and quiz.js's rules (for every
-    repository quiz, and for an all-or-nothing quiz)."""
+    repository quiz, an all-or-nothing quiz, and text full of reserved characters and markup)."""
     if which == "repository":
-        folder, repo_quizzes = qti_package[1], repo_quizzes
+        folder = qti_package[1]
     else:
-        folder, repo_quizzes = no_partial_package
+        folder, repo_quizzes = fixture_package(tmp_path_factory, which)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # an author's alert() must never run
     server = _player_page(page, folder)
     failures: list[str] = []
     checked = 0
@@ -216,6 +217,7 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
     finally:
         server.close()
     assert not failures, "\n".join(failures[:40])
+    assert dialogs == []
     assert checked == sum(len(quiz.all_questions()) for quiz in repo_quizzes.values())
 
 
