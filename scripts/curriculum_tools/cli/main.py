@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib import import_module
 
-COMMAND_MODULES = ["validate", "rules", "build", "stats", "new", "review_due", "report"]
+COMMAND_MODULES = ["validate", "rules", "build", "stats", "new", "review_due", "report", "decision", "credential"]
 
 
 def load_commands():

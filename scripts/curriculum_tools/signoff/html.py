@@ -50,7 +50,7 @@ def _problems(problems: list[Problem]) -> str:
 
 
 def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], files: int, records: int,
-           now: dt.datetime | None = None) -> str:
+           now: dt.datetime | None = None, content_hash: str | None = None, as_of: str | None = None) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     signoff = curriculum.signoff
     levels = {lvl.id: lvl.label for lvl in curriculum.framework.levels}
@@ -65,8 +65,11 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
         "<h1>Cohort sign-off report</h1>",
         f"<p>Generated {escape(now.strftime('%Y-%m-%d %H:%M UTC'))} from {records} record{'s' * (records != 1)} "
         f"in {files} file{'s' * (files != 1)}, for {len(trainees)} trainee{'s' * (len(trainees) != 1)}, against "
-        f"“{escape(signoff.title)}” (version {signoff.version}).</p>",
+        f"“{escape(signoff.title)}” (version {signoff.version})"
+        + (f", counting records dated on or before {escape(as_of)}" if as_of else "") + ".</p>",
     ]
+    if content_hash:
+        out.append(f"<p>Content hash of this report (a committee decision cites it as its evidence): <code>{escape(content_hash)}</code></p>")
     if trainees:
         out.append('<table><caption>Competencies per trainee</caption><thead><tr><th scope="col">Trainee</th>'
                    '<th scope="col" class="num">Signed off</th><th scope="col" class="num">Not yet</th>'

@@ -13,6 +13,7 @@ from curriculum_tools.signoff.html import render
 from curriculum_tools.signoff.outputs import summary, to_csv, write_atomically
 from curriculum_tools.signoff.records import read_records
 from curriculum_tools.signoff.evaluate import evaluate
+from curriculum_tools.signoff.certification import as_of, parse_date, report_hash
 
 NAME = "report"
 HELP = "check supervisor record files (JSON exports) and report each trainee's sign-off status per competency"
@@ -23,6 +24,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root with competencies.yml, checklists/ and signoff.yml (default: current directory)")
     parser.add_argument("--out", type=Path, metavar="DIR", help="write DIR/report.csv and DIR/report.html")
     parser.add_argument("--format", choices=sorted(reporters.REPORTERS), help="output format (default: text; github under GitHub Actions)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="report on the records dated on or before this date only (what a panel meeting that day saw)")
 
 
 def _content_errors(root: Path):
@@ -49,13 +51,18 @@ def run(args) -> int:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         print(f"{args.out}: exists and is not a folder", file=sys.stderr)
         return 2
+    if args.as_of is not None and parse_date(args.as_of) is None:
+        print(f"--as-of {args.as_of}: not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
     found = read_records(args.paths, curriculum)
+    found.records = as_of(found.records, args.as_of)
     rows = evaluate(curriculum, found.records)
+    content_hash = report_hash(rows)
     result = found.result
     written = []
     if args.out is not None:
         problems = result.sorted()
-        html = render(curriculum, rows, problems, result.files_checked, len(found.records))
+        html = render(curriculum, rows, problems, result.files_checked, len(found.records), content_hash=content_hash, as_of=args.as_of)
         try:
             written = write_atomically(args.out, {"report.csv": to_csv(rows), "report.html": html})
         except OSError as exc:
@@ -67,6 +74,8 @@ def run(args) -> int:
         payload["records"] = len(found.records)
         payload["trainees"] = [{"trainee": t, "signed_off": done, "competencies": n} for t, done, n in totals]
         payload["written"] = [p.as_posix() for p in written]
+        payload["report_hash"] = content_hash
+        payload["as_of"] = args.as_of
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(reporters.REPORTERS[fmt](result))
@@ -76,6 +85,7 @@ def run(args) -> int:
             print("No usable records: nothing to report.")
         if written:
             print("Wrote " + " and ".join(p.as_posix() for p in written))
+        print(f"Report content hash{' as of ' + args.as_of if args.as_of else ''}: {content_hash}")
     return 1 if result.errors else 0
 
 
