@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curriculum_tools.core.model import Curriculum
-from curriculum_tools.signoff.evaluate import SIGNED_OFF
-from curriculum_tools.signoff.certification import level_reached, required_ids
-from curriculum_tools.signoff.decisions import Checked
 from curriculum_tools.credentials import status
 from curriculum_tools.credentials.contexts import OB3, VC2
 from curriculum_tools.credentials.keys import Key, KeyError_, Site, did_document, public_key_of
 from curriculum_tools.credentials.proof import sign, unsigned_members
+from curriculum_tools.signoff.certification import level_reached, required_ids
+from curriculum_tools.signoff.decisions import Checked
+from curriculum_tools.signoff.evaluate import SIGNED_OFF
 
 # No credentialSchema: its OB type (1EdTechJsonSchemaValidator2019) is defined by none of the
 # pinned contexts, so it would sit outside what the proof covers.

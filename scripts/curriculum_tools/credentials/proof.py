@@ -46,7 +46,7 @@ def hash_data(document: dict, options: dict) -> bytes:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def sign(document: dict, key, created: str | None = None) -> dict:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.credentials import status
 from curriculum_tools.credentials.keys import KeyError_, Site, public_key_of
 from curriculum_tools.credentials.proof import ProofError, check, unsigned_members
+from curriculum_tools.load.schemas import SCHEMA_DIR
 
 
 @dataclass
@@ -54,7 +54,7 @@ def _moment(text) -> dt.datetime | None:
 
 def verify(credential: dict, site: Site | None, at: dt.datetime | None = None,
            did_documents: dict[str, dict] | None = None, status_file: Path | None = None) -> Verdict:
-    at = at or dt.datetime.now(dt.timezone.utc)
+    at = at or dt.datetime.now(dt.UTC)
     verdict = Verdict()
     documents = dict(did_documents or {})
     if site is not None and (site.public / "did.json").is_file():

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curriculum_tools.core.model import Curriculum
+from curriculum_tools.signoff.evaluate import SIGNED_OFF, Row, evaluate
 from curriculum_tools.signoff.outputs import to_csv
 from curriculum_tools.signoff.records import Record, read_records
-from curriculum_tools.signoff.evaluate import SIGNED_OFF, Row, evaluate
 
 
 @dataclass
@@ -60,8 +60,8 @@ def level_reached(curriculum: Curriculum, records: list[Record], row: Row):
     if row.status != SIGNED_OFF:
         return None
     own = [r for r in records if same_person(r.trainee, row.trainee)]
-    numbered = sorted((lvl for lvl in curriculum.framework.levels if lvl.level is not None), key=lambda l: l.level, reverse=True)
-    minimum = next(l for l in numbered if l.id == row.requirement.min_rating)
+    numbered = sorted((lvl for lvl in curriculum.framework.levels if lvl.level is not None), key=lambda lvl: lvl.level, reverse=True)
+    minimum = next(lvl for lvl in numbered if lvl.id == row.requirement.min_rating)
     for level in numbered:
         if level.level < minimum.level:
             break

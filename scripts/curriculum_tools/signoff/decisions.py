@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curriculum_tools.core.model import Curriculum, Source
-from curriculum_tools.core.problems import ContentError, Problem, Result, WARNING
-from curriculum_tools.signoff.jsonpos import load_json
+from curriculum_tools.core.problems import WARNING, ContentError, Problem, Result
 from curriculum_tools.load.schemas import located_schema_problems
 from curriculum_tools.load.yaml import load_yaml
-from curriculum_tools.signoff.certification import Settings, Standing, parse_date, required_ids, same_person, settings, standing
+from curriculum_tools.signoff.certification import (
+    Settings,
+    Standing,
+    parse_date,
+    required_ids,
+    same_person,
+    settings,
+    standing,
+)
+from curriculum_tools.signoff.jsonpos import load_json
 
 CERTIFIED = ("certified", "certified-with-conditions")
 

@@ -13,15 +13,16 @@ import json
 import sys
 from pathlib import Path
 
-from curriculum_tools.credentials import certificate, issue as issuing, keys, status
+from curriculum_tools.cli.commands._common import curriculum_for_signoff, date_option
+from curriculum_tools.core.problems import ContentError
+from curriculum_tools.credentials import certificate, keys, status
+from curriculum_tools.credentials import issue as issuing
 from curriculum_tools.credentials.contexts import ContextError
 from curriculum_tools.credentials.proof import ProofError, now
 from curriculum_tools.credentials.verify import verify
-from curriculum_tools.core.problems import ContentError
+from curriculum_tools.signoff.decisions import CERTIFIED, check
 from curriculum_tools.signoff.jsonpos import load_json
 from curriculum_tools.signoff.outputs import write_atomically
-from curriculum_tools.signoff.decisions import CERTIFIED, check
-from curriculum_tools.cli.commands._common import curriculum_for_signoff, date_option
 
 NAME = "credential"
 HELP = "issue, verify and revoke Open Badges 3.0 credentials for certified trainees (keygen | issue | verify | revoke)"
@@ -142,7 +143,7 @@ def _issue(args) -> int:
         files[f"{name}.html"] = certificate.render(issued.credential, checked.decision, f"{name}.json")
         entries.append({"id": issued.credential["id"], "index": index, "trainee": checked.decision.trainee,
                         "decision": checked.decision.file.as_posix(), "issued": now(), "file": f"{name}.json"})
-    written = write_atomically(args.out, files)
+    write_atomically(args.out, files)
     ledger["credentials"].extend(entries)
     issuing.write_private(key.path.parent / issuing.LEDGER, json.dumps(ledger, indent=2, ensure_ascii=False) + "\n")
     for entry in entries:
@@ -177,7 +178,7 @@ def _verify(args) -> int:
         site = keys.site(args.root)
     except keys.KeyError_:
         site = None
-    moment = dt.datetime.combine(at, dt.time(12), dt.timezone.utc) if at else None
+    moment = dt.datetime.combine(at, dt.time(12), dt.UTC) if at else None
     verdict = verify(credential, site, moment, documents, args.status_list)
     if args.format == "json":
         print(json.dumps({"file": args.file.as_posix(), "valid": verdict.ok, "id": credential.get("id"),

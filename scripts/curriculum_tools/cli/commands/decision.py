@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
-from curriculum_tools.output import reporters
-from curriculum_tools.core.problems import Result
-from curriculum_tools.signoff.decisions import check
 from curriculum_tools.cli.commands._common import curriculum_for_signoff, date_option
+from curriculum_tools.core.problems import Result
+from curriculum_tools.output import reporters
+from curriculum_tools.signoff.decisions import check
 
 NAME = "decision"
 HELP = "check committee decision records (YAML or JSON) against the sign-off report at their date"

@@ -7,13 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from curriculum_tools.output import reporters
 from curriculum_tools.check import check
+from curriculum_tools.output import reporters
+from curriculum_tools.signoff.certification import as_of, parse_date, report_hash
+from curriculum_tools.signoff.evaluate import evaluate
 from curriculum_tools.signoff.html import render
 from curriculum_tools.signoff.outputs import summary, to_csv, write_atomically
 from curriculum_tools.signoff.records import read_records
-from curriculum_tools.signoff.evaluate import evaluate
-from curriculum_tools.signoff.certification import as_of, parse_date, report_hash
 
 NAME = "report"
 HELP = "check supervisor record files (JSON exports) and report each trainee's sign-off status per competency"
