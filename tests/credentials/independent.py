@@ -87,3 +87,15 @@ def revoked_bit(listing: dict, index: int) -> bool:
     text = listing["credentialSubject"]["encodedList"][1:]
     bits = gzip.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+if __name__ == "__main__":  # python tests/credentials/independent.py CREDENTIAL.json STATUS-LIST.json
+    import sys
+
+    credential = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    served = {credential["credentialStatus"]["statusListCredential"]: Path(sys.argv[2])}
+    verdict = openbadgeslib_verify(credential, served)
+    spec = spec_verify(credential)
+    print(f"openbadgeslib: {verdict}")
+    print(f"vc-di-eddsa by hand (pyld + cryptography): {'ok' if spec else 'signature FAILED'}")
+    sys.exit(0 if verdict == "ok" and spec else 1)
