@@ -267,3 +267,38 @@ def test_verify_reports_bad_input_with_a_position(tmp_path):
     bad.write_text('{\n  "id": "x",\n}\n')
     r = cli("credential", "verify", str(bad), cwd=tmp_path)
     assert r.returncode == 1 and f"{bad.as_posix()}:2:12:" in r.stderr
+
+
+def test_did_web_issuer_verified_from_the_files_the_site_publishes(tmp_path):
+    """A real issuer's did:web: the DCC verifier resolves it from the DID document the site
+    publishes (served from the repository's file, as the web server would)."""
+    root = tmp_path / "repo"
+    shutil.copytree(COHORT, root)
+    assert cli("credential", "keygen", "--out", str(tmp_path / "k"), cwd=root).returncode == 0
+    assert cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(tmp_path / "k"), "--out", "out", cwd=root).returncode == 0
+    credential = root / "out" / "ada-lovelace-2026-11-30.json"
+    published = root / "curriculum" / "credentials"
+    assert json.loads(credential.read_text())["issuer"]["id"] == "did:web:curriculum.example:training:credentials"
+    r = subprocess.run(["node", str(DCC), "--summary", str(credential), f"{STATUS_URL}={published / 'status-list.json'}",
+                        f"https://curriculum.example/training/credentials/did.json={published / 'did.json'}"],
+                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "valid_signature: true" in r.stdout
+    assert cli("credential", "verify", str(credential), cwd=root).returncode == 0
+    # without the published DID document, our verifier cannot find the key offline and says so
+    (published / "did.json").unlink()
+    r = cli("credential", "verify", str(credential), cwd=root)
+    assert r.returncode == 1 and "not available offline" in r.stdout
+
+
+def test_readme_command_sequence(tmp_path):
+    """The README's sequence, as written, from fixture records to three verifiers' acceptance."""
+    readme = (REPO / "README.md").read_text()
+    block = readme.split("## From records to a verifiable credential", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    script = "set -euo pipefail\n" + block.replace("D=$(mktemp -d)", f"D={tmp_path}")
+    r = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Report content hash as of 2026-11-30: sha256:" in r.stdout
+    assert "consistent with the report" in r.stdout
+    assert r.stdout.count(": VALID") == 1 and "valid_signature: true" in r.stdout
+    assert "openbadgeslib: ok" in r.stdout and "by hand (pyld + cryptography): ok" in r.stdout
