@@ -140,6 +140,7 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
         reached = level_reached(curriculum, standing.records, row)
         results.append({"type": ["Result"], "resultDescription": rd, "achievedLevel": f"{rd}-{reached.id}", "status": "Completed"})
     panel = "; ".join(f"{m['name']} ({m['role']})" for m in decision.panel)
+    known = " ".join(f"Knowledge, {k.requirement.label}: {k.note}." for k in standing.knowledge)
     description = config.criteria
     if decision.conditions:
         description += " Certified with conditions: " + " ".join(decision.conditions)
@@ -171,7 +172,7 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
         "evidence": [{
             "type": ["Evidence"],
             "name": f"Panel decision of {decision.date}",
-            "description": f"Decision: {decision.decision}. Panel: {panel}. Report considered: {decision.report}.",
+            "description": f"Decision: {decision.decision}. Panel: {panel}. Report considered: {decision.report}." + (f" {known}" if known else ""),
             "narrative": decision.rationale,
         }],
         "credentialStatus": status.entry(status_url(site), index),

@@ -41,9 +41,10 @@ def as_of(records: list[Record], date: str | None) -> list[Record]:
     return list(records) if date is None else [r for r in records if r.date <= date]
 
 
-def report_hash(rows: list[Row]) -> str:
-    """The report's content hash: SHA-256 of its CSV (which has no timestamp)."""
-    return "sha256:" + hashlib.sha256(to_csv(rows).encode("utf-8")).hexdigest()
+def report_hash(rows: list[Row], knowledge_csv: str = "") -> str:
+    """The report's content hash: SHA-256 of its CSV (which has no timestamp), followed by its
+    knowledge CSV when results files were given."""
+    return "sha256:" + hashlib.sha256((to_csv(rows) + knowledge_csv).encode("utf-8")).hexdigest()
 
 
 def same_person(a: str, b: str) -> bool:
@@ -81,18 +82,29 @@ class Standing:
     all_rows: list[Row]  # the whole report's rows (for the hash)
     records: list[Record]
     hash: str
+    knowledge: list = dataclasses.field(default_factory=list)  # knowledge.Standing of this trainee
 
     def unmet(self, ids: list[str]) -> list[Row]:
         return [r for r in self.rows if r.competency.id in ids and r.status != SIGNED_OFF]
 
 
-def standing(curriculum: Curriculum, record_paths: list[Path], trainee: str, date: str | None):
-    """(Standing, the record files' problems) for a trainee as of date."""
+def standing(curriculum: Curriculum, record_paths: list[Path], trainee: str, date: str | None,
+             knowledge_paths: list[Path] | None = None):
+    """(Standing, the record and results files' problems) for a trainee as of date."""
+    from curriculum_tools.signoff import knowledge
+
     found = read_records(record_paths, curriculum)
     records = as_of(found.records, date)
     rows = evaluate(curriculum, records)
     own = [r for r in rows if same_person(r.trainee, trainee)]
-    return Standing(trainee, own, rows, records, report_hash(rows)), found.result
+    table, mine = "", []
+    if knowledge_paths:
+        config = knowledge.settings(curriculum)
+        results = knowledge.read(knowledge_paths, curriculum, found.result)
+        per_trainee = knowledge.cohort(config, results, [r.trainee for r in rows], date)
+        table = knowledge.to_csv(per_trainee)
+        mine = next((s for t, s in per_trainee if same_person(t, trainee)), [])
+    return Standing(trainee, own, rows, records, report_hash(rows, table), mine), found.result
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -12,6 +12,7 @@ from curriculum_tools.core.model import Curriculum, Source
 from curriculum_tools.core.problems import WARNING, ContentError, Problem, Result
 from curriculum_tools.load.schemas import located_schema_problems
 from curriculum_tools.load.yaml import load_yaml
+from curriculum_tools.signoff import knowledge
 from curriculum_tools.signoff.certification import (
     Settings,
     Standing,
@@ -37,6 +38,7 @@ class Decision:
     conditions: list[str]
     rationale: str
     record_paths: list[Path]
+    knowledge_paths: list[Path]
     report: str
     expires: str | None
 
@@ -72,7 +74,7 @@ def read(path: Path, shown: str | None = None) -> Decision:
     return Decision(
         source, path, " ".join(data["trainee"].split()), data["date"], data["panel"], data["decision"],
         data.get("conditions", []), data["rationale"], [path.parent / p for p in data["evidence"]["records"]],
-        data["evidence"]["report"], data.get("expires"),
+        [path.parent / p for p in data["evidence"].get("knowledge", [])], data["evidence"]["report"], data.get("expires"),
     )
 
 
@@ -146,13 +148,18 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
     elif decision.expires is not None:
         result.add(decision.problem(("expires",), f"expires is only for a certification, not {decision.decision}"))
     # the evidence, as of the decision date
-    missing = [p for p in decision.record_paths if not p.exists()]
-    for i, p in enumerate(decision.record_paths):
-        if not p.exists():
-            result.add(decision.problem(("evidence", "records", i), f"no such file or folder: {p.as_posix()}"))
+    missing = False
+    for field, paths in (("records", decision.record_paths), ("knowledge", decision.knowledge_paths)):
+        for i, p in enumerate(paths):
+            if not p.exists():
+                missing = True
+                result.add(decision.problem(("evidence", field, i), f"no such file or folder: {p.as_posix()}"))
     if missing:
         return Checked(decision, result, settings=config, valid_until=valid_until)
-    found, record_problems = standing(curriculum, decision.record_paths, decision.trainee, decision.date)
+    needs_knowledge = bool(knowledge.settings(curriculum).requirements)
+    if needs_knowledge and not decision.knowledge_paths and decision.decision in CERTIFIED:
+        result.add(decision.problem(("evidence",), "signoff.yml asks for knowledge results: list the results files the panel read under evidence.knowledge"))
+    found, record_problems = standing(curriculum, decision.record_paths, decision.trainee, decision.date, decision.knowledge_paths)
     for p in record_problems.errors:
         result.add(p)
     if not any(same_person(r.trainee, decision.trainee) for r in found.records):
@@ -165,4 +172,8 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
         for row in found.unmet(ids):
             result.add(decision.problem(("decision",), f"{decision.decision} but requirement not met as of {decision.date}: "
                                         f"{row.competency.id} ({row.competency.statement}) is {row.status}: {row.reason}", "unmet-requirement"))
+        for item in found.knowledge:
+            if not item.met:
+                result.add(decision.problem(("decision",), f"{decision.decision} but knowledge requirement not met as of {decision.date}: "
+                                            f"{item.requirement.label}: {item.note}", "unmet-requirement"))
     return Checked(decision, result, found, config, valid_until)

@@ -50,7 +50,8 @@ def _problems(problems: list[Problem]) -> str:
 
 
 def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], files: int, records: int,
-           now: dt.datetime | None = None, content_hash: str | None = None, as_of: str | None = None) -> str:
+           now: dt.datetime | None = None, content_hash: str | None = None, as_of: str | None = None,
+           knowledge=None, renewals=None) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     signoff = curriculum.signoff
     levels = {lvl.id: lvl.label for lvl in curriculum.framework.levels}
@@ -97,6 +98,21 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
         out.append(f"<h2>Problems in the record files ({len(others)})</h2>"
                    "<p>Records with errors are left out of the report; warnings are for information.</p>"
                    + _problems(others))
+    if renewals is not None:
+        out.append("<h2>Certification renewals</h2>")
+        if renewals:
+            out.append('<table><caption>Latest certification per trainee</caption><thead><tr>'
+                       + "".join(f'<th scope="col">{h}</th>' for h in ("Trainee", "Decided", "Valid until", "Status"))
+                       + "</tr></thead><tbody>")
+            for r in renewals:
+                css = {"current": "signed-off", "due for renewal": "not-yet", "lapsed": "no-evidence"}[r.status]
+                left = f"lapsed {-r.days_left} days ago" if r.days_left < 0 else f"{r.days_left} days left"
+                out.append(f'<tr><th scope="row">{escape(r.trainee)}</th><td>{escape(r.decided)} ({escape(r.decision)})</td>'
+                           f'<td>{escape(r.valid_until)} <small>({left})</small></td><td><span class="status {css}">{escape(r.status.capitalize())}</span></td></tr>')
+            out.append("</tbody></table>")
+        else:
+            out.append("<p>No certification decisions yet.</p>")
+    knows = {t.casefold(): items for t, items in (knowledge or [])}
     for i, (name, own) in enumerate(trainees.items(), 1):
         done = sum(r.status == SIGNED_OFF for r in own)
         out.append(f'<section aria-labelledby="trainee-{i}"><h2 id="trainee-{i}">{escape(name)}: signed off on {done} of {len(own)} competencies</h2>')
@@ -115,7 +131,18 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
                 f"<td>{escape(r.latest) or NONE}</td>"
                 f"<td>{escape(r.reason)}</td></tr>"
             )
-        out.append("</tbody></table></section>")
+        out.append("</tbody></table>")
+        items = knows.get(name.casefold(), [])
+        if items:
+            out.append(f'<table><caption>{escape(name)}: knowledge results</caption><thead><tr>'
+                       + "".join(f'<th scope="col">{h}</th>' for h in ("Requirement", "Status", "Result and source"))
+                       + "</tr></thead><tbody>")
+            for k in items:
+                css = "signed-off" if k.met else "not-yet"
+                out.append(f'<tr><th scope="row">{escape(k.requirement.label)} <small>(at least {k.requirement.min_score:g}%)</small></th>'
+                           f'<td><span class="status {css}">{"Met" if k.met else "Not met"}</span></td><td>{escape(k.note)}</td></tr>')
+            out.append("</tbody></table>")
+        out.append("</section>")
     if not trainees:
         out.append("<p>No usable records: nothing to report yet.</p>")
     out.append("</main></body></html>\n")
