@@ -18,6 +18,7 @@ from curriculum_tools.signoff.evaluate import evaluate
 from curriculum_tools.signoff.html import render
 from curriculum_tools.signoff.outputs import summary, to_csv, write_atomically
 from curriculum_tools.signoff.records import read_records
+from curriculum_tools.signoff.progress import evaluate_progress
 from curriculum_tools.signoff.renewal import renewals
 
 NAME = "report"
@@ -79,13 +80,17 @@ def run(args) -> int:
         found.result.add(Problem("signoff.yml", 1, 1, "signoff.yml has knowledge requirements but no results file was given (--knowledge FILE); they are not reported", "knowledge", WARNING))
     due = renewals(curriculum, args.decisions, today or dt.date.today(), found.result) if args.decisions else None
     content_hash = report_hash(rows, knowledge_csv)
+    plan = evaluate_progress(curriculum, found.records, rows)
+    progress = {(t["trainee"], c["competency"]): c["targets"] for t in plan["trainees"] for c in t["competencies"]}
+    reached = {(t["trainee"], c["competency"]): c["level_reached"] for t in plan["trainees"] for c in t["competencies"]}
     result = found.result
     written = []
     if args.out is not None:
         problems = result.sorted()
         html = render(curriculum, rows, problems, result.files_checked, len(found.records), content_hash=content_hash, as_of=args.as_of,
-                      knowledge=per_trainee, renewals=due)
-        files = {"report.csv": to_csv(rows), "report.html": html}
+                      knowledge=per_trainee, renewals=due, progress=progress, progress_levels=reached)
+        files = {"report.csv": to_csv(rows), "report.html": html,
+                 "progress.json": json.dumps(plan, indent=2, ensure_ascii=False) + "\n"}
         if knowledge_csv:
             files["knowledge.csv"] = knowledge_csv
         try:
@@ -100,6 +105,7 @@ def run(args) -> int:
         payload["trainees"] = [{"trainee": t, "signed_off": done, "competencies": n} for t, done, n in totals]
         payload["written"] = [p.as_posix() for p in written]
         payload["report_hash"] = content_hash
+        payload["progress"] = plan
         payload["knowledge"] = [{"trainee": t, "requirement": k.requirement.label, "met": k.met, "note": k.note,
                                  "source": k.best.source if k.best else None, "self_reported": bool(k.best and k.best.self_reported)}
                                 for t, items in per_trainee for k in items]
