@@ -302,3 +302,23 @@ def test_readme_command_sequence(tmp_path):
     assert "consistent with the report" in r.stdout
     assert r.stdout.count(": VALID") == 1 and "valid_signature: true" in r.stdout
     assert "openbadgeslib: ok" in r.stdout and "by hand (pyld + cryptography): ok" in r.stdout
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_certificate_and_full_report_are_accessible(issued, tmp_path, page, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    root = issued["root"]
+    r = cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "decisions", "--today", "2029-10-01",
+            "--out", str(tmp_path / "report"), cwd=root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.emulate_media(color_scheme=scheme)
+    for target, role_name in ((issued["credential"].with_suffix(".html"), "Entrustment level reached per competency"),
+                              (tmp_path / "report" / "report.html", "Ben Okafor: knowledge results")):
+        page.goto(target.as_uri())
+        assert page.get_by_role("table", name=role_name).is_visible()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    assert errors == []
