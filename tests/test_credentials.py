@@ -322,3 +322,18 @@ def test_certificate_and_full_report_are_accessible(issued, tmp_path, page, sche
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
     assert errors == []
+
+
+def test_an_added_unsigned_member_is_refused(issued, tmp_path):
+    """A member no context defines is dropped by canonicalisation, so the signature still
+    holds over the rest (the by-hand check shows it); the verifiers refuse the document."""
+    credential = json.loads(issued["credential"].read_text())
+    credential["credentialSubject"]["grade"] = "A+"
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(credential))
+    assert spec_verify(credential) is True
+    r = cli("credential", "verify", str(extra), "--root", str(issued["root"]), cwd=tmp_path)
+    assert r.returncode == 1 and "terms: FAILED: members the signature does not cover" in r.stdout and "/credentialSubject/grade" in r.stdout
+    assert "not in compacted form" in openbadgeslib_verify(credential, {STATUS_URL: issued["list"]})
+    result = dcc(extra, issued["list"])
+    assert "Safe mode validation error" in json.dumps(result.get("errors"))
