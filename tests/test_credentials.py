@@ -337,3 +337,15 @@ def test_an_added_unsigned_member_is_refused(issued, tmp_path):
     assert "not in compacted form" in openbadgeslib_verify(credential, {STATUS_URL: issued["list"]})
     result = dcc(extra, issued["list"])
     assert "Safe mode validation error" in json.dumps(result.get("errors"))
+
+
+def test_several_decisions_and_a_bad_one_among_them(issued, tmp_path):
+    root, keydir = issued["root"], issued["keys"]
+    ledger = (keydir / "issued.json").read_text()
+    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--decision", "decisions/ben-unmet.yml",
+            "--key", str(keydir), "--out", str(tmp_path / "both"), cwd=root)
+    assert r.returncode == 1 and "nothing was issued" in r.stderr
+    assert not (tmp_path / "both").exists() and (keydir / "issued.json").read_text() == ledger
+    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(keydir),
+            "--out", str(root / "curriculum" / "credentials" / "x"), cwd=root)
+    assert r.returncode == 2 and "which is published" in r.stderr
