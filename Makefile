@@ -38,9 +38,10 @@ install-dev: $(VENV)/.installed-dev node-deps browser
 # Third-party browser code (the iframe-worker shim for offline search) comes from the npm
 # registry into node_modules/, never into the repository.
 node-deps: node_modules/.installed
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json scripts/curriculum_tools/credentials/pin_contexts.mjs
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	npm ci --no-audit --no-fund --loglevel=error
+	node scripts/curriculum_tools/credentials/pin_contexts.mjs
 	@touch $@
 
 # A browser for the Playwright tests: Debian's chromium where Playwright cannot download its own.

@@ -212,6 +212,7 @@ class Requirement:
     count_older_versions: bool
     checklists: list[str] | None = None  # None: every checklist that observes the competency
     note: str | None = None
+    min_contexts: int | None = None  # distinct session contexts among the sessions that count
 
 
 @dataclass

@@ -22,6 +22,7 @@ KIND_SCHEMAS = {
     "checklist": "checklist.schema.json",
     "record": "record.schema.json",
     "signoff": "signoff.schema.json",
+    "decision": "decision.schema.json",
 }
 
 

@@ -1,12 +1,13 @@
 """signoff.yml refers only to things that exist: rating level ids (numbered levels, since
 'not observed' cannot be a minimum), competency ids (each in one override at most) and
 checklist ids; and each competency's listed checklists observe it, or no one could ever be
-signed off on it."""
+signed off on it. The certification's competencies and the knowledge requirements' modules
+and tracks exist too."""
 from curriculum_tools.core.problems import ERROR
 
 ID = "signoff-ref"
 SEVERITY = ERROR
-EXPLANATION = "signoff.yml must name existing rating levels, competencies and checklists that observe them."
+EXPLANATION = "signoff.yml must name existing rating levels, competencies, checklists that observe them, modules and tracks."
 
 
 def check(context):
@@ -53,3 +54,15 @@ def check(context):
         if not any(comp in item.competencies for k in usable for item in k.items):
             path = ("overrides", first_override[comp], "checklists") if comp in first_override else ("default", "checklists")
             yield source.problem(path, f"none of these checklists observes competency '{comp}', so no one can be signed off on it", ID)
+    for i, comp in enumerate((data.get("certification") or {}).get("competencies", [])):
+        if comp not in competencies:
+            yield source.problem(("certification", "competencies", i), f"unknown competency '{comp}'", ID)
+    modules = {m.id for m in c.modules}
+    tracks = {t.id for t in c.tracks}
+    for i, item in enumerate((data.get("knowledge") or {}).get("requirements", [])):
+        if "module" in item and item["module"] not in modules and item["module"] not in c.broken_ids:
+            yield source.problem(("knowledge", "requirements", i, "module"), f"unknown module '{item['module']}'", ID)
+        if "track" in item and item["track"] not in tracks:
+            yield source.problem(("knowledge", "requirements", i, "track"), f"unknown track '{item['track']}'", ID)
+        if "track" in item and item["track"] in tracks and not c.modules_in(item["track"]):
+            yield source.problem(("knowledge", "requirements", i, "track"), f"track '{item['track']}' has no modules yet, so the requirement asks for nothing", ID, "warning")

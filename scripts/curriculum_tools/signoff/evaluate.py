@@ -84,7 +84,9 @@ def _assess(records: list[Record], competency: Competency, req: Requirement, lev
     observers = sorted({r.observer.casefold(): r.observer for r in meeting}.values(), key=str.casefold)
     latest_rated = [(r, level) for r, level, _ in counted if level is not None]
     latest = f"{label[latest_rated[-1][1]]}, {latest_rated[-1][0].date}" if latest_rated else ""
-    if sessions >= req.min_sessions and len(observers) >= req.min_observers:
+    contexts = len({r.context.casefold() for r in meeting if r.context})
+    enough_contexts = not req.min_contexts or contexts >= req.min_contexts
+    if sessions >= req.min_sessions and len(observers) >= req.min_observers and enough_contexts:
         return SIGNED_OFF, sessions, observers, latest, []
     reasons = []
     if sessions < req.min_sessions:
@@ -92,6 +94,8 @@ def _assess(records: list[Record], competency: Competency, req: Requirement, lev
     if len(observers) < req.min_observers:
         who = f" ({', '.join(observers)})" if observers else ""
         reasons.append(f"needs {req.min_observers} observers, has {len(observers)}{who}")
+    if not enough_contexts:
+        reasons.append(f"needs sessions in {req.min_contexts} different contexts, has {contexts}")
     short = [(r, why) for r, level, why in counted if level is None or level < minimum.level]
     if short:
         r, why = short[-1]

@@ -27,6 +27,9 @@ thead th{background:var(--none-bg)}tbody th{font-weight:normal}
 .status{display:inline-block;padding:0 .4rem;border-radius:.25rem;font-weight:600;white-space:nowrap}
 .signed-off{color:var(--ok-fg);background:var(--ok-bg)}.not-yet{color:var(--wait-fg);background:var(--wait-bg)}
 .no-evidence{color:var(--none-fg);background:var(--none-bg)}
+.targets{list-style:none;margin:0;padding:0}.targets li{margin:0 0 .3rem}
+.bar{display:block;height:.5rem;width:100%;max-width:10rem;border:1px solid var(--fg);border-radius:.2rem;overflow:hidden}
+.bar>span{display:block;height:100%;background:var(--fg)}
 code{font-size:.9em;overflow-wrap:anywhere}
 @media print{body{font-size:11pt}main{max-width:none}section{break-inside:avoid-page}}
 """
@@ -42,6 +45,19 @@ def _requirement(req: Requirement, levels) -> str:
     return "; ".join(parts)
 
 
+def _progress(targets: list[dict], levels: dict, reached: str | None) -> str:
+    """Each target in words, with a bar (decorative: the words say it all)."""
+    items = []
+    for t in targets:
+        share = min(1.0, t["have"] / t["need"]) if t["need"] else 1.0
+        missing = f" <small>(not yet: {escape(', '.join(t['missing']))})</small>" if t.get("missing") else ""
+        items.append(f'<li>{escape(t["target"].capitalize())}: {t["have"]} of {t["need"]}{" (met)" if t["met"] else ""}{missing}'
+                     f'<span class="bar" aria-hidden="true"><span style="width:{share * 100:.0f}%"></span></span></li>')
+    if reached:
+        items.append(f"<li>Entrustment reached: <strong>{escape(levels[reached])}</strong></li>")
+    return f'<ul class="targets">{"".join(items)}</ul>' if items else NONE
+
+
 def _problems(problems: list[Problem]) -> str:
     items = "".join(
         f"<li><code>{escape(p.path)}:{p.line}:{p.col}</code> {escape(p.severity)}: {escape(p.message)}</li>" for p in problems
@@ -50,7 +66,8 @@ def _problems(problems: list[Problem]) -> str:
 
 
 def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], files: int, records: int,
-           now: dt.datetime | None = None) -> str:
+           now: dt.datetime | None = None, content_hash: str | None = None, as_of: str | None = None,
+           knowledge=None, renewals=None, progress=None, progress_levels=None) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     signoff = curriculum.signoff
     levels = {lvl.id: lvl.label for lvl in curriculum.framework.levels}
@@ -65,8 +82,11 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
         "<h1>Cohort sign-off report</h1>",
         f"<p>Generated {escape(now.strftime('%Y-%m-%d %H:%M UTC'))} from {records} record{'s' * (records != 1)} "
         f"in {files} file{'s' * (files != 1)}, for {len(trainees)} trainee{'s' * (len(trainees) != 1)}, against "
-        f"“{escape(signoff.title)}” (version {signoff.version}).</p>",
+        f"“{escape(signoff.title)}” (version {signoff.version})"
+        + (f", counting records dated on or before {escape(as_of)}" if as_of else "") + ".</p>",
     ]
+    if content_hash:
+        out.append(f"<p>Content hash of this report (a committee decision cites it as its evidence): <code>{escape(content_hash)}</code></p>")
     if trainees:
         out.append('<table><caption>Competencies per trainee</caption><thead><tr><th scope="col">Trainee</th>'
                    '<th scope="col" class="num">Signed off</th><th scope="col" class="num">Not yet</th>'
@@ -94,11 +114,26 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
         out.append(f"<h2>Problems in the record files ({len(others)})</h2>"
                    "<p>Records with errors are left out of the report; warnings are for information.</p>"
                    + _problems(others))
+    if renewals is not None:
+        out.append("<h2>Certification renewals</h2>")
+        if renewals:
+            out.append('<table><caption>Latest certification per trainee</caption><thead><tr>'
+                       + "".join(f'<th scope="col">{h}</th>' for h in ("Trainee", "Decided", "Valid until", "Status"))
+                       + "</tr></thead><tbody>")
+            for r in renewals:
+                css = {"current": "signed-off", "due for renewal": "not-yet", "lapsed": "no-evidence"}[r.status]
+                left = f"lapsed {-r.days_left} days ago" if r.days_left < 0 else f"{r.days_left} days left"
+                out.append(f'<tr><th scope="row">{escape(r.trainee)}</th><td>{escape(r.decided)} ({escape(r.decision)})</td>'
+                           f'<td>{escape(r.valid_until)} <small>({left})</small></td><td><span class="status {css}">{escape(r.status.capitalize())}</span></td></tr>')
+            out.append("</tbody></table>")
+        else:
+            out.append("<p>No certification decisions yet.</p>")
+    knows = {t.casefold(): items for t, items in (knowledge or [])}
     for i, (name, own) in enumerate(trainees.items(), 1):
         done = sum(r.status == SIGNED_OFF for r in own)
         out.append(f'<section aria-labelledby="trainee-{i}"><h2 id="trainee-{i}">{escape(name)}: signed off on {done} of {len(own)} competencies</h2>')
         out.append(f'<table><caption>{escape(name)}: status per competency</caption><thead><tr>'
-                   + "".join(f'<th scope="col">{h}</th>' for h in ("Domain", "Competency", "Status", "Sessions", "Observers", "Latest rating", "Why not yet"))
+                   + "".join(f'<th scope="col">{h}</th>' for h in ("Domain", "Competency", "Status", "Sessions", "Observers", "Progress against the plan", "Latest rating", "Why not yet"))
                    + "</tr></thead><tbody>")
         for r in own:
             css = r.status.replace(" ", "-")
@@ -109,10 +144,22 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
                 f'<td class="num">{r.sessions} of {r.requirement.min_sessions}</td>'
                 f"<td>{len(r.observers)} of {r.requirement.min_observers}"
                 + (f"<br><small>{escape(', '.join(r.observers))}</small>" if r.observers else "") + "</td>"
+                f"<td>{_progress((progress or {}).get((r.trainee, r.competency.id), []), levels, (progress_levels or {}).get((r.trainee, r.competency.id)))}</td>"
                 f"<td>{escape(r.latest) or NONE}</td>"
                 f"<td>{escape(r.reason)}</td></tr>"
             )
-        out.append("</tbody></table></section>")
+        out.append("</tbody></table>")
+        items = knows.get(name.casefold(), [])
+        if items:
+            out.append(f'<table><caption>{escape(name)}: knowledge results</caption><thead><tr>'
+                       + "".join(f'<th scope="col">{h}</th>' for h in ("Requirement", "Status", "Result and source"))
+                       + "</tr></thead><tbody>")
+            for k in items:
+                css = "signed-off" if k.met else "not-yet"
+                out.append(f'<tr><th scope="row">{escape(k.requirement.label)} <small>(at least {k.requirement.min_score:g}%)</small></th>'
+                           f'<td><span class="status {css}">{"Met" if k.met else "Not met"}</span></td><td>{escape(k.note)}</td></tr>')
+            out.append("</tbody></table>")
+        out.append("</section>")
     if not trainees:
         out.append("<p>No usable records: nothing to report yet.</p>")
     out.append("</main></body></html>\n")

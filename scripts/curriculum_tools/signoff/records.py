@@ -29,6 +29,7 @@ class Record:
     source: Source
     path: tuple  # where the record sits in its file's data
     older: bool = False  # made against an older version of its checklist
+    context: str = ""  # the session's context as the observer wrote it
 
     @property
     def where(self) -> str:
@@ -153,6 +154,7 @@ def _record(source: Source, path: tuple, data: dict, curriculum: Curriculum) -> 
         date=data["date"], ratings={r["item"]: r["rating"] for r in data["ratings"] if r["item"] in items},
         signed_off=bool(data.get("signed_off")), updated=_datetime(data["updated"]),
         source=source, path=path, older=data["checklist"]["version"] < checklist.version,
+        context=" ".join(str(data.get("context") or "").split()),
     )
 
 

@@ -115,4 +115,6 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     return pages
 
 
-PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages]
+from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
+
+PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages, certification_pages]
