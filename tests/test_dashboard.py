@@ -51,7 +51,7 @@ def test_table_matrix_and_filters(page, demo, watch):
     page.get_by_label("Trainee").select_option("Bo")
     expect(records.get_by_role("row")).to_have_count(2)
     expect(page.get_by_role("table", name="Latest rating per competency").get_by_role("columnheader")).to_have_text(["Competency", "Bo"])
-    page.get_by_label("Checklist").select_option("demo-checklist")
+    page.get_by_label("Checklist", exact=True).select_option("demo-checklist")
     expect(records.get_by_role("row")).to_have_count(2)
     page.get_by_label("Trainee").select_option("")
     expect(records.get_by_role("row")).to_have_count(4)
