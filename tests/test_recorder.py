@@ -388,3 +388,15 @@ def test_stored_fields_of_the_wrong_shape_are_dropped_one_by_one(page, demo, wat
     page.get_by_label("Trainee (name or code)").fill("Retyped")
     expect(page.get_by_role("status")).to_contain_text("Saved in this browser")
     assert watch.errors == []
+
+
+def test_recorder_works_when_reached_by_instant_navigation_from_a_trainee_page(page, demo, watch):
+    """Each kind of page loads its own bundle; instant navigation runs the new page's bundle."""
+    page.goto(demo.url)
+    page.get_by_role("link", name="Demo checklist").first.click()
+    expect(page.get_by_role("heading", name="Records in this browser")).to_be_visible()
+    page.get_by_label("Trainee (name or code)").fill("Navigated")
+    expect(page.get_by_role("status")).to_contain_text("Saved in this browser")
+    page.get_by_role("link", name="Dashboard").first.click()
+    expect(page.get_by_role("table", name="Records")).to_contain_text("Navigated")
+    assert watch.errors == []
