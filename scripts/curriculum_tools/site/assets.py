@@ -43,11 +43,12 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "shared": (["shared/start.js", "shared/store.js", "shared/dom.js"], ["shared/shared.css", "shared/print.css"]),
     "dialog": (["shared/dialog.js"], ["shared/dialog.css"]),
     "records": (["shared/records.js"], []),
+    "rating": (["shared/rating.js"], []),
     "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
     "progress": (["progress/progress.js"], ["progress/progress.css"]),
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
-    "recorder-style": ([], ["recorder/recorder.css"]),  # the dashboard shares the form styles
+    "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
 }
 # Who loads what: each page loads exactly one of these (audience_of).
@@ -55,8 +56,8 @@ AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
     "progress": ["shared", "dialog", "navmarks", "progress"],  # My progress
-    "checklist": ["shared", "dialog", "records", "recorder"],  # supervisors/<checklist>
-    "dashboard": ["shared", "records", "recorder-style", "dashboard"],  # supervisors/dashboard
+    "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
+    "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
 }
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
