@@ -124,7 +124,6 @@ def _unrated(curriculum: Curriculum) -> str:
     return " or ".join(names) or "a level without a number"
 
 
-
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
 
 PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages, certification_pages]

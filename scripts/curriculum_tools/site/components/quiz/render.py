@@ -30,6 +30,18 @@ def _rng(*parts: str) -> random.Random:
     return random.Random("/".join(parts))
 
 
+def display_order(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
+    """Ordering items in a fixed shuffled order that is never already the answer: the start
+    order of outputs without a browser to shuffle them (exam papers, QTI). The site renders
+    the authored order and quiz.js shuffles, once per attempt."""
+    items = list(question.items)
+    shuffled = items[:]
+    _rng(quiz.id, question.id).shuffle(shuffled)
+    if shuffled == items:
+        shuffled = items[1:] + items[:1]
+    return shuffled
+
+
 def match_choices(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
     """(value, text) of every match a prompt can be paired with, in a fixed shuffled order."""
     choices = [(pair_id, match) for pair_id, _, match in question.pairs]
