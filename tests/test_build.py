@@ -2,6 +2,9 @@
 validator's message and leaves no half-built site."""
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 
 from conftest import write_site_config as write_config
@@ -14,7 +17,8 @@ def test_small_tree_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "demo" / "demo-module" / "index.html").read_text()
     assert "<h1" in page and "A demo module" in page
-    assert 'data-quiz-id="demo-module-quiz"' in page
+    config = re.search(r'<section class="cq-quiz" data-module="quiz" data-config="([^"]*)"', page)
+    assert config and json.loads(html.unescape(config[1]))["id"] == "demo-module-quiz"
     assert '<fieldset class="cq-question"' in page
     assert 'href="#ref-li2024"' in page and 'id="ref-li2024"' in page
     assert '<abbr title="Supportive-Expressive Group Therapy.">SEGT</abbr>' in page

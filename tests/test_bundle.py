@@ -1,4 +1,5 @@
-"""Our JS and CSS are served as one content-hashed file each; minifying never changes meaning."""
+"""Our JS and CSS are served as one content-hashed bundle of each per audience (trainee pages,
+supervisor pages); minifying never changes meaning."""
 from __future__ import annotations
 
 import re
@@ -19,12 +20,37 @@ def test_js_minifier_keeps_behaviour_or_falls_back(tmp_path):
     assert "window.answer" in minified and len(minified) <= len(source)
 
 
-def test_built_pages_load_one_bundle_of_each_and_no_source_file(site):
-    page = (site.dir / "group-process" / "gp-therapeutic-factors" / "index.html").read_text()
+def bundles_of(page: str) -> tuple[list[str], list[str]]:
     scripts = re.findall(r'<script src="[^"]*assets/javascripts/(curriculum[^"]*)"', page)
     styles = re.findall(r'href="[^"]*assets/stylesheets/(curriculum[^"]*)"', page)
-    assert len(scripts) == 1 and re.fullmatch(r"curriculum\.[0-9a-f]{10}\.js", scripts[0])
-    assert len(styles) == 1 and re.fullmatch(r"curriculum\.[0-9a-f]{10}\.css", styles[0])
-    for name in ("quiz.js", "recorder.js", "storage.js"):
+    return scripts, styles
+
+
+def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
+    module = (site.dir / "group-process" / "gp-therapeutic-factors" / "index.html").read_text()
+    scripts, styles = bundles_of(module)
+    assert len(scripts) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.js", scripts[0])
+    assert len(styles) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.css", styles[0])
+    kinds = {"index.html": "page", "glossary/index.html": "page", "progress/index.html": "progress", "print/index.html": "module",
+             "supervisors/index.html": "page", "supervisors/dashboard/index.html": "dashboard",
+             "supervisors/observed-group-session/index.html": "checklist"}
+    for rel, kind in kinds.items():
+        scripts, styles = bundles_of((site.dir / rel).read_text())
+        assert len(scripts) == 1 and re.fullmatch(rf"curriculum-{kind}\.[0-9a-f]{{10}}\.js", scripts[0]), rel
+        assert len(styles) == 1 and re.fullmatch(rf"curriculum-{kind}\.[0-9a-f]{{10}}\.css", styles[0]), rel
+    code = {p.name.split(".")[0]: p.read_text() for p in (site.dir / "assets" / "javascripts").glob("curriculum-*.js")}
+    for trainee in ("curriculum-page", "curriculum-module", "curriculum-progress"):  # supervisor code stays off trainee pages
+        assert '"recorder"' not in code[trainee] and '"dashboard"' not in code[trainee] and "latestRating" not in code[trainee], trainee
+    assert '"quiz"' not in code["curriculum-checklist"] and '"dashboard"' not in code["curriculum-checklist"]
+    for name in ("quiz.js", "recorder.js", "storage.js", "records.js"):
         assert not (site.dir / "assets" / "javascripts" / name).exists()
     assert not (site.dir / "assets" / "stylesheets" / "quiz.css").exists()
+
+
+def test_every_component_file_is_in_a_bundle():
+    """A component's JS or CSS that no bundle lists would silently never load."""
+    from curriculum_tools.site.assets import AUDIENCES, COMPONENTS, PARTS
+
+    listed = {p for part in {part for parts in AUDIENCES.values() for part in parts} for kind in PARTS[part] for p in kind}
+    present = {p.relative_to(COMPONENTS).as_posix() for p in COMPONENTS.rglob("*") if p.suffix in (".js", ".css")}
+    assert present == listed

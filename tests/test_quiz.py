@@ -293,3 +293,42 @@ def test_quizzes_are_not_in_the_search_index(site):
     assert "therapeutic factors" in text.lower()
     page = (site.dir / "group-process" / "gp-therapeutic-factors" / "index.html").read_text()
     assert 'data-module="quiz"' in page and "cq-quiz-slot" not in page
+
+
+def test_a_stored_answer_of_the_wrong_shape_is_dropped_and_the_quiz_still_starts(page, practice, watch):
+    """Issue 12: a stored null for a matching question stopped the quiz from starting at all."""
+    page.goto(practice.url + QUIZ_PAGE)
+    data = {"v": 1, "data": {"answers": {"q-match": None, "q-multi": "a", "q-single": "a"}, "orders": {"q-order": 7}, "attempts": [None]}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
+    page.reload()
+    expect(page.locator(".cq-notice")).to_contain_text("2 saved answer(s) could not be used and were dropped")
+    expect(page.get_by_label("The first", exact=True)).to_be_checked()  # the sound answer is kept
+    choose_match(page, "Cat", "Meow")
+    check(page)
+    expect(result(page)).to_contain_text("Attempt 1.")
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))["data"]
+    assert stored["answers"]["q-match"] == {"p1": "p1", "p2": ""} and "q-multi" not in stored["answers"]
+    assert watch.errors == []
+
+
+def test_ordering_items_are_shuffled_once_by_the_browser_not_by_the_build(page, practice):
+    built = (practice.dir / QUIZ_PAGE / "index.html").read_text()
+    texts = re.findall(r'<span class="cq-order__text"[^>]*>([^<]*)</span>', built)
+    assert texts == ["One", "Two", "Three"], "the build renders ordering items in the authored order"
+    page.goto(practice.url + QUIZ_PAGE)
+    order = question(page, "q-order").locator(".cq-order__text").all_inner_texts()
+    assert sorted(order) == ["One", "Three", "Two"] and order != ["One", "Two", "Three"]  # shuffled, never the answer
+    page.reload()
+    assert question(page, "q-order").locator(".cq-order__text").all_inner_texts() == order  # once: kept, not shuffled again
+
+
+def test_navigation_marks_follow_the_module_id_not_a_stored_address(page, practice):
+    """A passed quiz saved while the site lived elsewhere still marks its module."""
+    page.goto(practice.url + "progress/")
+    data = {"v": 1, "data": {"answers": {}, "attempts": [{"date": "2026-11-20T10:00:00Z", "score": 6, "total": 6, "percent": 100, "passed": True}],
+                             "module": "demo-module", "page": "/where/the/site/used/to/be/demo/demo-module/"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
+    page.reload()
+    link = page.locator(".md-nav--primary .md-nav__link").filter(has_text="A demo module").first
+    expect(link.locator(".cq-done")).to_be_attached()
+    expect(page.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6"))

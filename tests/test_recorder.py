@@ -95,11 +95,12 @@ def test_checklist_page_is_a_complete_form_without_js(demo):
     assert all(i["id"] in form.labels for i in form.inputs if i.get("type") != "hidden"), "every control has a label"
     assert form.legends >= 5  # session, two items, overall, sign-off
     assert 'Listens. <strong class="cr-req">Required</strong></legend>' in page
-    assert 'aria-describedby="cr-sd-indirect"' in page  # scale descriptions tied to the radios
-    assert form.scripts == []  # no script element in the content: its data sits in an attribute
+    assert 'aria-describedby="cr-demo-checklist-sd-indirect"' in page  # scale descriptions tied to the radios
+    content = page[page.index('<div class="cr"'):page.index("</article>")]
+    assert form.scripts == [] and "<script" not in content  # no script element in the content: its data sits in an attribute
     assert "data-module=\"recorder\"" in page and "hidden>" in page.split('class="cr-tools"')[1][:80]
-    data = json.loads(html.unescape(re.search(r'<div class="cr-data" hidden data-json="([^"]*)"></div>', page).group(1)))
-    assert data["checklist"] == "demo-checklist" and data["checklists"]["demo-checklist"]["required"] == ["listens"]
+    data = json.loads(html.unescape(re.search(r'<div class="cr" data-module="recorder" data-config="([^"]*)">', page).group(1)))
+    assert data["checklist"] == "demo-checklist" and data["required"] == ["listens"]
     assert data["schema"]["$defs"]["record"]["properties"]["ratings"]["items"]["properties"]["rating"]["enum"] == levels
     nav = (site / "supervisors" / "index.html").read_text()
     assert "stay" in nav.lower() or "only when you export" in nav
@@ -331,3 +332,71 @@ def test_opening_a_record_of_another_checklist_version_says_so(page, demo):
     page.reload()
     page.get_by_role("button", name="Open the record for Versioned").click()
     expect(page.get_by_role("status")).to_contain_text("It was made against version 2 of this checklist; the form is version 1")
+
+
+def test_every_field_survives_a_reload_and_a_pending_sign_off_is_kept_and_said(page, demo):
+    """Issue 12: every field a supervisor can type in is saved as typed, reload after reload;
+    "Signed off by" and its date without the box ticked are kept, shown as not signed off."""
+    page.goto(demo.url + FORM)
+    page.get_by_role("button", name="New record").click()
+    item1 = lambda: page.get_by_role("group", name="1. Listens.")  # noqa: E731
+    steps = [
+        (lambda: page.get_by_label("Trainee (name or code)").fill("  Trainee  09 "), lambda: expect(page.get_by_label("Trainee (name or code)")).to_have_value("  Trainee  09 ")),
+        (lambda: page.get_by_label("Observer's name").fill("Dr Typed"), lambda: expect(page.get_by_label("Observer's name")).to_have_value("Dr Typed")),
+        (lambda: page.get_by_label("Observer's role").fill("Nurse"), lambda: expect(page.get_by_label("Observer's role")).to_have_value("Nurse")),
+        (lambda: page.get_by_label("Date of the session").fill("2026-11-19"), lambda: expect(page.get_by_label("Date of the session")).to_have_value("2026-11-19")),
+        (lambda: page.get_by_label("Session context").fill("Line one\nline two"), lambda: expect(page.get_by_label("Session context")).to_have_value("Line one\nline two")),
+        (lambda: item1().get_by_label("Direct supervision", exact=True).check(), lambda: expect(item1().get_by_label("Direct supervision", exact=True)).to_be_checked()),
+        (lambda: page.get_by_label("Comment on item 1").fill("Listened."), lambda: expect(page.get_by_label("Comment on item 1")).to_have_value("Listened.")),
+        (lambda: page.get_by_label("Comment on item 2").fill("Only a comment, no rating yet."), lambda: expect(page.get_by_label("Comment on item 2")).to_have_value("Only a comment, no rating yet.")),
+        (lambda: page.get_by_label("Strengths").fill("Warm."), lambda: expect(page.get_by_label("Strengths")).to_have_value("Warm.")),
+        (lambda: page.get_by_label("Next steps agreed with the trainee").fill("Pace."), lambda: expect(page.get_by_label("Next steps agreed with the trainee")).to_have_value("Pace.")),
+        (lambda: page.get_by_label("Evidence link (optional)").fill("notes elsewhere"), lambda: expect(page.get_by_label("Evidence link (optional)")).to_have_value("notes elsewhere")),
+        (lambda: page.get_by_label("Signed off by").fill("Dr Typed"), lambda: expect(page.get_by_label("Signed off by")).to_have_value("Dr Typed")),
+        (lambda: page.get_by_label("Date of sign-off").fill("2026-11-21"), lambda: expect(page.get_by_label("Date of sign-off")).to_have_value("2026-11-21")),
+    ]
+    for i, (type_it, _) in enumerate(steps):
+        type_it()
+        expect(page.get_by_role("status").first).to_contain_text("Saved in this browser")
+        page.reload()
+        for _, still_there in steps[: i + 1]:
+            still_there()
+    expect(page.get_by_label("I sign off this record")).not_to_be_checked()
+    expect(page.locator(".cr-pending")).to_contain_text("Not signed off yet")
+    page.goto(demo.url + "supervisors/dashboard/")
+    expect(page.get_by_role("table", name="Records").get_by_role("row").filter(has_text="Trainee  09")).to_contain_text("No (sign-off pending)")
+
+
+def test_a_record_for_a_checklist_version_that_does_not_exist_is_rejected(page, demo):
+    """The browser checks imports with the schema `curriculum report` uses: version 99 is refused."""
+    page.goto(demo.url + FORM)
+    upload(page, "v99.json", record(id="99999999-0001", trainee="Future", checklist={"id": "demo-checklist", "version": 99}))
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("v99.json: checklist › version must be at most 1")
+    expect(page.locator(".cr-list li").filter(has_text="Future")).to_have_count(0)
+
+
+def test_stored_fields_of_the_wrong_shape_are_dropped_one_by_one(page, demo, watch):
+    page.goto(demo.url + FORM)
+    damaged = record(id="abababab-0001", trainee=["not", "text"], strengths="Kept strengths", ratings=[{"item": "listens", "rating": "direct"}, None])
+    stored = {"v": 1, "data": {"records": {"abababab-0001": damaged, "broken-1": "junk"}, "current": {"demo-checklist": "abababab-0001"}}}
+    page.evaluate("v => localStorage.setItem('sgc:records', v)", json.dumps(stored))
+    page.reload()
+    expect(page.get_by_role("status")).to_contain_text("3 damaged part(s) of the saved records could not be used and were dropped")
+    expect(page.get_by_label("Strengths")).to_have_value("Kept strengths")
+    expect(page.get_by_role("group", name="1. Listens.").get_by_label("Direct supervision", exact=True)).to_be_checked()
+    page.get_by_label("Trainee (name or code)").fill("Retyped")
+    expect(page.get_by_role("status")).to_contain_text("Saved in this browser")
+    assert watch.errors == []
+
+
+def test_recorder_works_when_reached_by_instant_navigation_from_a_trainee_page(page, demo, watch):
+    """Each kind of page loads its own bundle; instant navigation runs the new page's bundle."""
+    page.goto(demo.url)
+    page.get_by_role("link", name="Demo checklist").first.click()
+    expect(page.get_by_role("heading", name="Records in this browser")).to_be_visible()
+    page.get_by_label("Trainee (name or code)").fill("Navigated")
+    expect(page.get_by_role("status")).to_contain_text("Saved in this browser")
+    page.get_by_role("link", name="Dashboard").first.click()
+    expect(page.get_by_role("table", name="Records")).to_contain_text("Navigated")
+    assert watch.errors == []

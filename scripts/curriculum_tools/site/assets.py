@@ -1,39 +1,91 @@
-"""Serve the project's own JavaScript and CSS as one minified file each.
+"""Serve the project's own JavaScript and CSS as one minified bundle per audience.
 
-mkdocs.yml lists the source files (in load order) so authors see what loads; every entry
-that is a file of the theme's custom_dir is replaced by one bundle whose name carries a
-hash of its content, so browsers may cache it for good. JavaScript is minified by terser
-(an npm build dependency in node_modules, cached by content in .cache/bundles); without it
-the bundle is served unminified and the build says so. CSS needs no tool: comments and
-layout whitespace outside strings are dropped.
+Each browser component lives in site/components/<name>/ (render.py, <name>.js, <name>.css).
+Each page loads one bundle, by its kind (AUDIENCES, audience_of): trainee pages only trainee
+code (shared, navigation marks, and the quiz or the progress page where there is one), a
+checklist page the recorder, the dashboard its own; supervisor code never loads on a
+trainee page. A bundle's
+name carries a hash of its content, so browsers may cache it for good. The theme partials
+write the tags: the stylesheet in the head (partials/javascripts/base.html) and the script
+inside Material's page container (partials/javascripts/content.html), which instant
+navigation swaps and runs, so a page reached by instant navigation gets its own bundle.
+
+JavaScript is minified by terser (an npm build dependency in node_modules, cached by
+content in .cache/bundles); without it the bundle is served unminified and the build says
+so. CSS needs no tool: comments and layout whitespace outside strings are dropped. UI
+strings come from one catalogue per language (components/shared/strings.<lang>.json); each
+bundle carries the sections of its components.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from mkdocs.config.config_options import ExtraScriptValue
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
+COMPONENTS = Path(__file__).resolve().parent / "components"
 TERSER = Path("node_modules") / "terser" / "bin" / "terser"
 CSS_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""")
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 CSS_SPACE = re.compile(r"\s*([{};,>])\s*")  # never around ":" (".a :focus" differs from ".a:focus")
 
+# Each part: its scripts and stylesheets (relative to components/), in load order; the part's
+# name is also its section of the strings catalogue.
+PARTS: dict[str, tuple[list[str], list[str]]] = {
+    "shared": (["shared/start.js", "shared/store.js", "shared/dom.js"], ["shared/shared.css", "shared/print.css"]),
+    "dialog": (["shared/dialog.js"], ["shared/dialog.css"]),
+    "records": (["shared/records.js"], []),
+    "rating": (["shared/rating.js"], []),
+    "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
+    "progress": (["progress/progress.js"], ["progress/progress.css"]),
+    "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
+    "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
+    "fields": ([], ["shared/fields.css"]),
+    "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
+}
+# Who loads what: each page loads exactly one of these (audience_of).
+AUDIENCES: dict[str, list[str]] = {
+    "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
+    "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
+    "progress": ["shared", "dialog", "navmarks", "progress"],  # My progress
+    "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
+    "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
+}
+SUPERVISOR_PAGES = "supervisors/"
+SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
+DASHBOARD_PAGE = "supervisors/dashboard.md"
+PROGRESS_PAGE = "progress.md"  # site/pages/generated.py progress_page
+PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
+# Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
+# CSP) into site_overrides; served minified under the same names.
+THEME_SCRIPTS = ["assets/javascripts/md-setup.js", "assets/javascripts/md-palette.js"]
+
 
 @dataclass
 class Bundle:
-    path: str  # where it is served, e.g. assets/javascripts/curriculum.3f2a1b9c.js
-    sources: list[str]  # the custom_dir paths it replaces
+    path: str  # where it is served, e.g. assets/javascripts/curriculum-trainee.3f2a1b9c.js
     content: str
+    sources: list[str] = field(default_factory=list)  # the component files it is made of
+
+
+def audience_of(src_uri: str, module_uris=()) -> str:
+    """Which bundle a page loads: a checklist page the recorder, the dashboard its own, module
+    pages (and the printable edition) the quiz, My progress its own, every other page the least."""
+    if src_uri == DASHBOARD_PAGE:
+        return "dashboard"
+    if src_uri.startswith(SUPERVISOR_PAGES) and src_uri != SUPERVISOR_INTRO:
+        return "checklist"
+    if src_uri in module_uris or src_uri == PRINT_PAGE:
+        return "module"
+    return "progress" if src_uri == PROGRESS_PAGE else "page"
 
 
 def minify_css(text: str) -> str:
@@ -55,7 +107,7 @@ def minify_js(text: str, root: Path) -> str:
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
     done = subprocess.run(
-        [node, str(terser), "--compress", "--mangle", "--comments", "false"],
+        [node, str(terser), "--compress", "passes=2", "--mangle", "--comments", "false"],
         input=text, capture_output=True, text=True, timeout=120,
     )
     if done.returncode != 0:
@@ -69,34 +121,62 @@ def minify_js(text: str, root: Path) -> str:
     return done.stdout
 
 
-def _own(entries, custom_dir: Path | None) -> list[str]:
-    if custom_dir is None:
-        return []
-    paths = [entry.path if isinstance(entry, ExtraScriptValue) else str(entry) for entry in entries]
-    return [p for p in paths if (custom_dir / p).is_file()]
+def strings(language: str) -> dict[str, dict[str, str]]:
+    """The UI strings catalogue: one section per part; English where a language has none."""
+    catalogue = json.loads((COMPONENTS / "shared" / "strings.en.json").read_text(encoding="utf-8"))
+    other = COMPONENTS / "shared" / f"strings.{language}.json"
+    if language != "en" and other.is_file():
+        for section, texts in json.loads(other.read_text(encoding="utf-8")).items():
+            catalogue.setdefault(section, {}).update(texts)
+    return catalogue
 
 
-def _bundle(sources: list[str], custom_dir: Path, folder: str, suffix: str, minify) -> Bundle:
-    text = "\n".join((custom_dir / p).read_text(encoding="utf-8") for p in sources)
-    content = minify(text)
+def script_text(parts: list[str], language: str = "en") -> str:
+    """One audience's JavaScript, unminified: the shared code, its strings, its components."""
+    catalogue = strings(language)
+    texts = {key: text for part in parts for key, text in catalogue.get(part, {}).items()}
+    chunks = []
+    for part in parts:
+        chunks += [(COMPONENTS / p).read_text(encoding="utf-8") for p in PARTS[part][0]]
+        if part == "shared":  # the registry exists from here on
+            chunks.append(f"window.curriculum.addStrings({json.dumps(texts, ensure_ascii=False, sort_keys=True)});\n")
+    return "\n".join(chunks)
+
+
+def style_text(parts: list[str]) -> str:
+    return "\n".join((COMPONENTS / p).read_text(encoding="utf-8") for part in parts for p in PARTS[part][1])
+
+
+def _hashed(folder: str, name: str, suffix: str, content: str, sources: list[str]) -> Bundle:
     digest = hashlib.sha256(content.encode()).hexdigest()[:10]
-    return Bundle(f"{folder}/curriculum.{digest}.{suffix}", sources, content)
+    return Bundle(f"{folder}/curriculum-{name}.{digest}.{suffix}", content, sources)
+
+
+def build_bundles(root: Path, language: str = "en") -> dict[str, dict[str, Bundle]]:
+    """audience -> {"js": Bundle, "css": Bundle}."""
+    out = {}
+    for audience, parts in AUDIENCES.items():
+        scripts = [p for part in parts for p in PARTS[part][0]]
+        styles = [p for part in parts for p in PARTS[part][1]]
+        js = minify_js(script_text(parts, language), root)
+        out[audience] = {
+            "js": _hashed("assets/javascripts", audience, "js", js, scripts),
+            "css": _hashed("assets/stylesheets", audience, "css", minify_css(style_text(parts)), styles),
+        }
+    return out
 
 
 def bundle_assets(config, root: Path) -> list[Bundle]:
-    """Replace the project's own extra_javascript and extra_css entries by one bundle each."""
-    custom = config.theme.custom_dir
-    custom_dir = Path(custom) if custom else None
-    bundles = []
-    scripts = _own(config.extra_javascript, custom_dir)
-    if scripts:
-        js = _bundle(scripts, custom_dir, "assets/javascripts", "js", lambda t: minify_js(t, root))
-        kept = [e for e in config.extra_javascript if (e.path if isinstance(e, ExtraScriptValue) else str(e)) not in scripts]
-        config.extra_javascript = kept + [ExtraScriptValue(js.path)]
-        bundles.append(js)
-    styles = _own(config.extra_css, custom_dir)
-    if styles:
-        css = _bundle(styles, custom_dir, "assets/stylesheets", "css", minify_css)
-        config.extra_css = [e for e in config.extra_css if e not in styles] + [css.path]
-        bundles.append(css)
-    return bundles
+    """Make the bundles and tell the theme partials their paths (config.extra.curriculum_assets:
+    audience -> {"js": path, "css": path}); returns the bundles to add to the site's files."""
+    language = (config.theme.get("language") if hasattr(config.theme, "get") else None) or "en"
+    bundles = build_bundles(root, language)
+    config.extra["curriculum_assets"] = {
+        audience: {kind: bundle.path for kind, bundle in pair.items()} for audience, pair in bundles.items()
+    }
+    theme = []
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    for path in THEME_SCRIPTS:
+        if custom is not None and (custom / path).is_file():
+            theme.append(Bundle(path, minify_js((custom / path).read_text(encoding="utf-8"), root), [path]))
+    return [bundle for pair in bundles.values() for bundle in pair.values()] + theme

@@ -27,7 +27,7 @@ from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.output import reporters
 from curriculum_tools.site import slots
-from curriculum_tools.site.assets import Bundle, bundle_assets
+from curriculum_tools.site.assets import Bundle, audience_of, bundle_assets
 from curriculum_tools.site.offline import is_offline, vendored_files
 from curriculum_tools.site.render import SiteRender
 from curriculum_tools.site.theme_fixes import externalize_css_icons, fix_page_html
@@ -127,6 +127,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                     "the validator and the site disagree on heading ids (please report this)"
                 )
         return html
+
+    def on_page_context(self, context, page, config, nav):
+        assert self.render is not None
+        page.meta["audience"] = audience_of(page.file.src_uri, self.render.modules)  # which bundle the theme partials load
+        return context
 
     def on_post_page(self, output, page, config):
         assert self.render is not None

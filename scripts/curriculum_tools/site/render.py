@@ -10,7 +10,8 @@ from typing import Callable
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
-from curriculum_tools.site.components.recorder.render import render_checklist, render_dashboard
+from curriculum_tools.site.components.dashboard.render import render_dashboard
+from curriculum_tools.site.components.recorder.render import render_checklist
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown

@@ -104,15 +104,24 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         "",
         f"**Privacy.** {PRIVACY}",
         "",
-        "Every record in this browser, and for each trainee the latest rating per competency: from the most recent "
-        "session in which an item giving evidence for that competency was rated (not counting “Not observed”); "
-        "when several such items were rated in that session, the lowest rating is shown.",
+        "Every record in this browser, and for each trainee the latest rating per competency, by the rule "
+        "`curriculum report` uses: from the most recent complete record that counts under the sign-off requirements "
+        "(for example, only signed-off records where they say so) and rates the competency. A record's rating is the "
+        "lowest of its required items that give evidence for the competency (each must be rated, and "
+        f"{_unrated(curriculum)} is no rating), or the highest of any such item when none is required.",
         "",
         slots.slot("dashboard"),
         "",
     ]
     pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
     return pages
+
+
+def _unrated(curriculum: Curriculum) -> str:
+    """The framework's levels without a number ("Not observed"), as the dashboard page names them."""
+    levels = curriculum.framework.levels if curriculum.framework else []
+    names = [f"“{html.escape(lv.label)}”" for lv in levels if lv.level is None]
+    return " or ".join(names) or "a level without a number"
 
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from curriculum_tools.tools.bench.corpus import REPO, front_matter_files, write_corpus
-from curriculum_tools.tools.bench.measure import alternate, build_runs, own_assets, page_weight, ratios, validate_runs
+from curriculum_tools.tools.bench.measure import alternate, build_runs, own_assets, page_weight, ratios, repository_asset_kinds, validate_runs
 from curriculum_tools.tools.bench.report import text
 from curriculum_tools.tools.bench.sites import BenchError, hook_work, write_sites
 
@@ -29,6 +29,8 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=REPO / "bench-out", help="work folder, emptied (default bench-out/)")
     parser.add_argument("--keep", action="store_true", help="keep the generated trees and sites")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--assets-only", action="store_true",
+                        help="only build the repository's site and print our JS+CSS per page kind (seconds, not minutes)")
     return parser.parse_args(argv)
 
 
@@ -74,7 +76,10 @@ def main(argv=None) -> int:
     results = {"machine": machine(), "command": "python -m curriculum_tools.tools.bench " + " ".join(argv if argv is not None else sys.argv[1:]),
                "words_per_module": args.words, "runs": []}
     try:
-        for n in sizes:
+        args.out.mkdir(parents=True, exist_ok=True)
+        results["asset_kinds"] = repository_asset_kinds(args.out)
+        results["assets_only"] = args.assets_only
+        for n in ([] if args.assets_only else sizes):
             results["runs"].append(measure_size(n, args))
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)

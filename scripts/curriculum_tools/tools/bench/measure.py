@@ -15,6 +15,7 @@ from pathlib import Path
 import material
 
 from curriculum_tools.load.schemas import SCHEMA_DIR
+from curriculum_tools.site.assets import COMPONENTS
 from curriculum_tools.tools.bench.corpus import REPO
 from curriculum_tools.tools.bench.sites import BenchError
 
@@ -78,7 +79,7 @@ def gz(data: bytes) -> int:
 def own_assets(page: dict) -> dict:
     """The JS and CSS this project adds, as served (the files a module page loads that are
     not Material's, each cached alone); and its source files, before any build step."""
-    files = sorted(p for p in (REPO / "site_overrides" / "assets").rglob("*") if p.suffix in (".js", ".css"))
+    files = sorted(p for p in [*COMPONENTS.rglob("*"), *(REPO / "site_overrides" / "assets").rglob("*")] if p.suffix in (".js", ".css"))
     blobs = [p.read_bytes() for p in files]
     loaded = page["assets"]
     return {"files": loaded["ours_files"], "raw": loaded["ours_raw"], "gzip": loaded["ours_gzip"],
@@ -108,3 +109,48 @@ def page_weight(site: Path, page: Path) -> dict:
             loaded["ours_raw"] += len(data)
             loaded["ours_gzip"] += gz(data)
     return {"html_raw": len(html), "html_gzip": gz(html), "assets": loaded}
+
+
+# One page of each kind the site has, by its path in a built site (directory URLs); each kind
+# loads its own bundle (site/assets.py audience_of).
+PAGE_KINDS = {
+    "home": "index.html",
+    "track overview": "{track}/index.html",
+    "module": "{track}/{module}/index.html",
+    "glossary": "glossary/index.html",
+    "my progress": "progress/index.html",
+    "printable edition": "print/index.html",
+    "supervisors: how records work": "supervisors/index.html",
+    "supervisors: checklist": "supervisors/{checklist}/index.html",
+    "supervisors: dashboard": "supervisors/dashboard/index.html",
+}
+
+
+def asset_kinds(site: Path, track: str, module: str, checklist: str | None) -> dict[str, dict]:
+    """Our JS+CSS as each kind of page loads it: {kind: {"files", "raw", "gzip"}}; kinds the
+    site lacks (no checklist yet) are left out."""
+    out = {}
+    for kind, pattern in PAGE_KINDS.items():
+        if "{checklist}" in pattern and checklist is None:
+            continue
+        page = site / pattern.format(track=track, module=module, checklist=checklist)
+        if not page.is_file():
+            raise BenchError(f"{page} is missing: cannot measure the {kind} page")
+        weight = page_weight(site, page)["assets"]
+        out[kind] = {"files": weight["ours_files"], "raw": weight["ours_raw"], "gzip": weight["ours_gzip"]}
+    return out
+
+
+def repository_asset_kinds(out: Path) -> dict[str, dict]:
+    """Build the repository's own site once and measure our assets on each kind of page."""
+    from curriculum_tools.check import check
+
+    curriculum = check(REPO).curriculum
+    site = out / "site-repository"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+                          env={**ENV, "SITE_URL": "http://127.0.0.1:8000/"}, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError("building the repository's site failed:\n" + (done.stdout + done.stderr)[-1500:])
+    module = next(m for t in curriculum.tracks for m in curriculum.modules_in(t.id))
+    checklist = min((c.id for c in curriculum.checklists), default=None)
+    return asset_kinds(site, module.track, module.id, checklist)

@@ -1,6 +1,8 @@
 """Render a quiz as complete, semantic HTML: each question a fieldset with a legend and
-labelled inputs. The answer key sits in a JSON data attribute; small JS modules enhance the
-form (check, score, save). Nothing here needs JavaScript to be read or printed."""
+labelled inputs; quiz.js (beside this file) enhances the form (check, score, save) from the
+one data-config attribute written here. Ordering items are rendered in the authored order
+and shuffled only by the browser; ids are prefixed with the quiz id, so they are unique on
+the page. Nothing here needs JavaScript to be read or printed."""
 from __future__ import annotations
 
 import html
@@ -29,7 +31,9 @@ def _rng(*parts: str) -> random.Random:
 
 
 def display_order(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
-    """Ordering items in a fixed shuffled order that is never already the answer."""
+    """Ordering items in a fixed shuffled order that is never already the answer: the start
+    order of outputs without a browser to shuffle them (exam papers, QTI). The site renders
+    the authored order and quiz.js shuffles, once per attempt."""
     items = list(question.items)
     shuffled = items[:]
     _rng(quiz.id, question.id).shuffle(shuffled)
@@ -47,19 +51,31 @@ def match_choices(quiz: Quiz, question: Question) -> list[tuple[str, str]]:
 
 
 def answer_key(quiz: Quiz) -> dict:
+    """Scored question id -> {type, correct}: what the browser needs to score an attempt."""
     key = {}
     for q in quiz.all_questions():
-        entry: dict = {"type": q.type, "section": q.section}
+        if not q.scored:
+            continue
         if q.type in ("single_choice", "multiple_choice"):
-            entry["correct"] = [o.id for o in q.options if o.correct]
+            correct = [o.id for o in q.options if o.correct]
         elif q.type == "true_false":
-            entry["correct"] = q.answer
+            correct = q.answer
         elif q.type == "ordering":
-            entry["correct"] = [item_id for item_id, _ in q.items]
+            correct = [item_id for item_id, _ in q.items]
         elif q.type == "matching":
-            entry["correct"] = {pair_id: pair_id for pair_id, _, _ in q.pairs}
-        key[q.id] = entry
+            correct = {pair_id: pair_id for pair_id, _, _ in q.pairs}
+        else:
+            continue
+        key[q.id] = {"type": q.type, "correct": correct}
     return key
+
+
+def quiz_config(quiz: Quiz, module: Module) -> dict:
+    """The component's data-config."""
+    return {
+        "id": quiz.id, "module": module.id, "passMark": quiz.pass_mark, "exam": quiz.mode == "exam",
+        "partial": quiz.partial_credit, "shuffle": quiz.shuffle, "key": answer_key(quiz),
+    }
 
 
 def render_quiz(quiz: Quiz, module: Module) -> str:
@@ -88,15 +104,13 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
         if quiz.mode == "exam"
         else "Check your answers at any time; you can try again."
     )
-    # The key sits in an attribute, not a <script> block: Material's instant navigation
+    # The config sits in an attribute, not a <script> block: Material's instant navigation
     # re-creates script elements after swapping a page, so a script block can be missing
-    # when the quiz module starts.
-    key = _e(json.dumps(answer_key(quiz), ensure_ascii=False, separators=(",", ":")))
+    # when the component starts.
+    config = _e(json.dumps(quiz_config(quiz, module), ensure_ascii=False, separators=(",", ":")))
     submit = "Submit answers" if quiz.mode == "exam" else "Check answers"
     return (
-        f'<section class="cq-quiz" data-module="quiz" data-quiz-id="{qid}" data-module-id="{_e(module.id)}" '
-        f'data-pass-mark="{quiz.pass_mark}" data-mode="{_e(quiz.mode)}" data-partial="{str(quiz.partial_credit).lower()}" '
-        f'data-shuffle="{str(quiz.shuffle).lower()}" data-key="{key}" aria-label="{_e(quiz.title)}">'
+        f'<section class="cq-quiz" data-module="quiz" data-config="{config}" aria-label="{_e(quiz.title)}">'
         f'<p class="cq-quiz__intro"><strong>{_e(quiz.title)}</strong>: {total} scored questions; pass mark {quiz.pass_mark}%. {mode_note} '
         f'This is self-assessment: the answers are in the page. Competence is signed off by a supervisor.</p>'
         f'<noscript><p class="cq-quiz__noscript">Scoring needs JavaScript. You can still read and print the questions; the answers and explanations print with them.</p></noscript>'
@@ -167,8 +181,7 @@ def _true_false(quiz: Quiz, q: Question, base: str) -> str:
 
 def _ordering(quiz: Quiz, q: Question, base: str) -> str:
     rows = []
-    items = display_order(quiz, q)
-    for position, (item_id, text) in enumerate(items, 1):
+    for item_id, text in q.items:  # authored order: quiz.js shuffles, once per attempt
         iid = f"{base}--{_e(item_id)}"
         rows.append(
             f'<li class="cq-order__item" data-item-id="{_e(item_id)}" id="{iid}">'

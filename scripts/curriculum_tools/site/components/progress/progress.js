@@ -1,0 +1,68 @@
+/* progress: the "My progress" page: the status of each module's quiz, read from the
+   quizzes' saved state (store kind "quiz"), and a reset. Uses navmarks.js's helpers. */
+(function (curriculum) {
+  "use strict";
+  var t = curriculum.t;
+  var passedAttempt = curriculum.progress.passedAttempt;
+
+  /* What the progress page says of one quiz's state: {status, text}. */
+  function statusOf(state) {
+    var win = passedAttempt(state);
+    if (win) return { status: "passed", text: t("progress.passed", { score: win.score, total: win.total, percent: win.percent, date: day(win.date) }) };
+    var attempts = state && Array.isArray(state.attempts) ? state.attempts : [];
+    var answers = state && state.answers && typeof state.answers === "object" ? Object.keys(state.answers).length : 0;
+    var last = attempts[attempts.length - 1];
+    if (last) return { status: "in-progress", text: t("progress.lastAttempt", { percent: last.percent, date: day(last.date) }) };
+    if (answers) return { status: "in-progress", text: t("progress.answered", { n: answers }) };
+    return { status: "not-started", text: t("progress.notStarted") };
+  }
+
+  function day(iso) {
+    var d = new Date(iso);
+    return isNaN(d) ? "" : d.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+  }
+
+  curriculum.progress.statusOf = statusOf;
+  if (typeof document === "undefined") return;
+  var dom = curriculum.dom;
+  var store = curriculum.store;
+
+  curriculum.component("progress", function (root) {
+    var rows = [].slice.call(root.querySelectorAll("a[data-quiz-id]"));
+    var live = dom.node("p", null, null, { class: "cq-progress__summary", role: "status" });
+    root.prepend(live);
+    var reset = dom.node("button", root, t("progress.reset"), { type: "button", class: "md-button" });
+
+    function render() {
+      var passed = 0;
+      var notices = [];
+      rows.forEach(function (a) {
+        var id = a.getAttribute("data-quiz-id");
+        var cell = root.querySelector('[data-status-for="' + CSS.escape(a.getAttribute("data-module-id")) + '"]');
+        var read = id ? store.read("quiz", id) : { value: null };
+        if (read.notice) notices.push(a.textContent + ": " + read.notice);
+        var status = statusOf(read.value);
+        if (status.status === "passed") passed++;
+        cell.textContent = status.text;
+        cell.setAttribute("data-status", status.status);
+      });
+      live.textContent = [t("progress.summary", { passed: passed, total: rows.length })].concat(notices).join(" ");
+    }
+    reset.addEventListener("click", function () {
+      dom.confirm(
+        root,
+        t("progress.confirm"),
+        t("progress.confirmYes"),
+        function () {
+          store.ids("quiz").forEach(function (id) {
+            store.remove("quiz", id);
+          });
+          render();
+          live.textContent = t("progress.deleted") + " " + live.textContent;
+        },
+        reset
+      );
+    });
+    render();
+  });
+})(window.curriculum);
