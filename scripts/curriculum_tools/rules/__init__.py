@@ -31,6 +31,7 @@ RULE_MODULES = [
     "review_overdue",
     "schema_line",
     "placeholder",
+    "unsafe_html",
 ]
 
 

@@ -3,6 +3,12 @@ templates: small rewrites of each written page, and of its stylesheet after the 
 
 - The search dialog, its scrolling results and the section navigations with icon-only
   labels get accessible names.
+- Every page carries its own Content-Security-Policy in a meta element, equivalent to the
+  header the README documents, so a host that sends no header, and the offline edition
+  opened from disk, still refuse script an author might have slipped in. (frame-ancestors
+  cannot be set by a meta element; the header remains the place for it.)
+- The footer's previous/next links print the (already escaped) page title through Jinja's
+  `e` filter into their aria-label; the double escape is undone, so "&" is read as "and".
 - Material's stylesheet carries its icons as `data:` SVG URLs, which `default-src 'self'`
   blocks; they are written out as files beside it. The offline build keeps them inline:
   CSS masks are fetched with CORS, which file:// pages cannot do.
@@ -25,7 +31,23 @@ SECTION_NAV = re.compile(
 TAG = re.compile(r"<[^>]+>")
 
 
-def fix_page_html(page_html: str) -> str:
+CSP = "default-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+# Offline (file://): Material's stylesheet keeps its icons as data: SVG URLs (see below).
+CSP_OFFLINE = CSP + "; img-src 'self' data:"
+CHARSET = '<meta charset="utf-8">'
+FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link[^"]*" aria-label=")([^"]*)(")')
+
+
+def csp_meta(offline: bool = False) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{CSP_OFFLINE if offline else CSP}">'
+
+
+def fix_page_html(page_html: str, offline: bool = False) -> str:
+    if CHARSET in page_html:
+        page_html = page_html.replace(CHARSET, CHARSET + csp_meta(offline), 1)
+    else:
+        page_html = page_html.replace("<head>", "<head>" + csp_meta(offline), 1)
+    page_html = FOOTER_LABEL.sub(lambda m: m[1] + html.unescape(m[2]) + m[3], page_html)
     page_html = page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search"', 1)
     page_html = page_html.replace(SEARCH_RESULTS, SEARCH_RESULTS + ' role="region" aria-label="Search results"', 1)
 

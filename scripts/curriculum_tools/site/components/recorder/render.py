@@ -4,12 +4,12 @@ dashboard.js read (checklists, items -> competencies, the rating scale). Record 
 the browser never passes through here: the JS inserts it as text."""
 from __future__ import annotations
 
-import html
 import json
 import re
 
 from curriculum_tools.core.model import Checklist, Curriculum
 from curriculum_tools.load.schemas import SCHEMA_DIR
+from curriculum_tools.site import sanitize
 from curriculum_tools.site.inline import inline
 
 PRIVACY = (
@@ -19,7 +19,7 @@ PRIVACY = (
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    return sanitize.text(text)
 
 
 def _strip(node):
