@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import BASE, REPO
+from helpers import BASE
 
 # Free-text fields (no pattern, enum or format in the schemas); ids, dates, DOIs and URLs are
 # checked by their schema patterns instead.
@@ -109,31 +109,10 @@ def hostile_tree(root: Path, value: str = HOSTILE, body: str = HOSTILE_BODY) -> 
     return set_paths
 
 
-CONFIG = """
-site_name: Test site
-docs_dir: curriculum
-site_url: http://127.0.0.1:8000/
-theme:
-  name: material
-  custom_dir: {overrides}
-  font: false
-  features: [navigation.footer]
-hooks:
-  - {hooks}
-plugins:
-  - search
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
-extra:
-  generator: false
-extra_css: [assets/stylesheets/curriculum.css]
-extra_javascript: [assets/javascripts/storage.js, assets/javascripts/quiz.js, assets/javascripts/recorder.js, assets/javascripts/curriculum.js]
-"""
-
-
 def write_config(root: Path) -> Path:
-    path = root / "mkdocs.yml"
-    path.write_text(CONFIG.format(overrides=REPO / "site_overrides", hooks=REPO / "scripts" / "mkdocs_hooks.py"))
-    return path
+    from conftest import write_site_config
+
+    return write_site_config(root)
 
 
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background"}
