@@ -29,6 +29,7 @@ RULE_MODULES = [
     "citation_ref",
     "module_sections",
     "review_overdue",
+    "future_date",
     "schema_line",
     "placeholder",
     "unsafe_html",

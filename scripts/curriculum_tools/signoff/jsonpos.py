@@ -41,7 +41,11 @@ def load_json(text: str, path: str):
             raise ContentError(Problem(path, line, col, f"not valid JSON: a comma before '{text[exc.pos]}' (JSON allows no trailing comma)", "json-syntax")) from None
         raise ContentError(Problem(path, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "json-syntax")) from None
     except RecursionError:
-        raise ContentError(Problem(path, 1, 1, "JSON nested too deeply", "json-syntax")) from None
+        line, col = where(_too_deep(text))
+        raise ContentError(Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        line, col = where(_LONG_NUMBER.search(text).start() if _LONG_NUMBER.search(text) else 0)
+        raise ContentError(Problem(path, line, col, "not usable JSON: a number with thousands of digits; no record has one", "json-syntax")) from None
     positions: Positions = {}
     try:
         data, end = _value(text, _skip(text, 0), (), positions, where)
@@ -49,8 +53,28 @@ def load_json(text: str, path: str):
         line, col = where(exc.index)
         raise ContentError(Problem(path, line, col, exc.message, "json-syntax")) from None
     except RecursionError:
-        raise ContentError(Problem(path, 1, 1, "JSON nested too deeply", "json-syntax")) from None
+        line, col = where(_too_deep(text))
+        raise ContentError(Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")) from None
     return data, positions
+
+
+MAX_DEPTH = 64
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> int:
+    """Where the nesting first goes deeper than MAX_DEPTH (outside strings)."""
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
+    return 0
 
 
 def _skip(text: str, index: int) -> int:

@@ -2,6 +2,7 @@
 report (report.csv and report.html) saying who is signed off on what, and why not."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from curriculum_tools.output import reporters
 from curriculum_tools.check import check
+from curriculum_tools.cli.commands.validate import parse_date
 from curriculum_tools.signoff.html import render
 from curriculum_tools.signoff.outputs import summary, to_csv, write_atomically
 from curriculum_tools.signoff.records import read_records
@@ -23,6 +25,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root with competencies.yml, checklists/ and signoff.yml (default: current directory)")
     parser.add_argument("--out", type=Path, metavar="DIR", help="write DIR/report.csv and DIR/report.html")
     parser.add_argument("--format", choices=sorted(reporters.REPORTERS), help="output format (default: text; github under GitHub Actions)")
+    parser.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)
 
 
 def _content_errors(root: Path):
@@ -49,7 +52,7 @@ def run(args) -> int:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         print(f"{args.out}: exists and is not a folder", file=sys.stderr)
         return 2
-    found = read_records(args.paths, curriculum)
+    found = read_records(args.paths, curriculum, args.today)
     rows = evaluate(curriculum, found.records)
     result = found.result
     written = []
