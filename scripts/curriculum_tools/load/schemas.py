@@ -43,6 +43,53 @@ def validator(kind: str) -> Draft202012Validator:
     return _Validator(schema, format_checker=FormatChecker())
 
 
+@lru_cache(maxsize=None)
+def _fast(kind: str):
+    """The same schema compiled to Python code by fastjsonschema, for a yes/no answer at a
+    fraction of the cost (a 50 MB export of records). Its differences are closed: formats
+    are checked by jsonschema's own FormatChecker, and a required text of only white space
+    fails (minLength after blank_as_empty). It has one left: it takes 70.0 for an integer,
+    so callers use it only for data known to hold no decimal numbers."""
+    import fastjsonschema
+
+    checker = FormatChecker()
+    schema = json.loads((SCHEMA_DIR / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
+
+    def tighten(node):
+        if isinstance(node, dict):
+            node = {key: tighten(value) for key, value in node.items()}
+            if node.get("minLength", 0) >= 1:
+                node.setdefault("allOf", []).append({"pattern": "\\S"})
+            return node
+        return [tighten(value) for value in node] if isinstance(node, list) else node
+
+    schema = tighten(schema)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in ("date", "date-time", "uri", "email")}
+    return fastjsonschema.compile(schema, formats=formats)
+
+
+def fast_valid(kind: str, data) -> bool:
+    """True when the data is valid against the kind's schema (see _fast for its one caveat)."""
+    import fastjsonschema
+
+    try:
+        _fast(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _has_float(data) -> bool:
+    if isinstance(data, float):
+        return True
+    if isinstance(data, dict):
+        return any(_has_float(value) for value in data.values())
+    if isinstance(data, list):
+        return any(_has_float(value) for value in data)
+    return False
+
+
 def blank_as_empty(data):
     """The data with every text that is only white space made empty: such text is empty
     text (a required explanation of three spaces is missing), and the schemas' minLength
@@ -64,7 +111,8 @@ def schema_problems(source: Source) -> list[Problem]:
 def located_schema_problems(source: Source) -> list[tuple[tuple, Problem]]:
     """(path in the data, problem) for each schema error, so a caller can tell which part of a
     file is broken (one record of an export) from which parts are fine."""
-    errors = sorted(validator(source.kind).iter_errors(blank_as_empty(source.data)), key=relevance)
+    data = blank_as_empty(source.data)
+    errors = sorted(validator(source.kind).iter_errors(data), key=relevance)
     leaves = []
     for error in errors:
         leaves.extend(_leaves(error))
