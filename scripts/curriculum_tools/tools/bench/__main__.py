@@ -87,8 +87,6 @@ def main(argv=None) -> int:
         print(f"[bench] curriculum report on a {args.report_mb:g} MB export, validate of the repository...", file=sys.stderr, flush=True)
         results["report"] = report_bench.report_budget(args.report_mb, args.repeat)
     print(text(results))
-    if "report" in results:
-        print("\n" + "\n".join(report_bench.text(results["report"])))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
