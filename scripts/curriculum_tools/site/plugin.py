@@ -26,7 +26,7 @@ from curriculum_tools.check import check
 from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.output import reporters
-from curriculum_tools.site import slots
+from curriculum_tools.site import canary, slots
 from curriculum_tools.site.assets import Bundle, bundle_assets
 from curriculum_tools.site.offline import is_offline, offline_shim, vendored_files
 from curriculum_tools.site.render import SiteRender
@@ -144,5 +144,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def on_post_build(self, config):
         fix_static_pages(Path(config.site_dir), offline_shim(config, self.content_root(config)))
+        if problems := canary.missing(Path(config.site_dir), self.render.curriculum, config.use_directory_urls):
+            raise PluginError(canary.message(problems))
         if not is_offline(config):
             externalize_css_icons(Path(config.site_dir))
