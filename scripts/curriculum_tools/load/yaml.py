@@ -232,12 +232,15 @@ def _scalar(node: ScalarNode):
             raise _Reject(node.start_mark, f"the number {_short(text)} is too large (at most {MAX_INTEGER})", "yaml-number")
         return value
     if tag == "tag:yaml.org,2002:float":
-        try:
-            value = float(text.replace("_", ""))
-        except ValueError:
-            return text
+        if text.lower().lstrip("+-") in (".inf", ".nan"):
+            value = math.inf
+        else:
+            try:
+                value = float(text.replace("_", ""))
+            except ValueError:
+                return text
         if not math.isfinite(value) or abs(value) > MAX_INTEGER:
-            raise _Reject(node.start_mark, f"the number {_short(text)} is not a finite number the site can hold; write it out", "yaml-number")
+            raise _Reject(node.start_mark, f"the number {_short(text)} is not a finite number; write an ordinary number", "yaml-number")
         return value
     # timestamps stay text: dates are validated as strings by the schemas
     return text

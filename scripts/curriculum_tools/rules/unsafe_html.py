@@ -8,7 +8,8 @@ wrote disappears silently: raw HTML elements and attributes outside the allowlis
 (`<script>`, `<iframe>`, `onclick=`, `style=`), `javascript:` and other schemes in Markdown
 links, images, reference definitions, autolinks and attribute lists, markup in plain-text
 fields (titles, summaries, objectives, statements, terms), and glossary terms that could not
-stay on their hover-definition line. Code spans and fenced code blocks are shown as code and
+stay on their hover-definition line, and bidirectional control characters (U+202A-U+202E,
+U+2066-U+2069), which make text display in another order than it reads. Code spans and fenced code blocks are shown as code and
 are not reported.
 """
 from __future__ import annotations
@@ -44,6 +45,9 @@ _ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""(?P<key>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}]+))""")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+# Bidirectional embedding, override and isolate controls: they make text display in another
+# order than it is stored and read ("Trojan Source"); content never needs them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _mask(text: str) -> str:
@@ -134,6 +138,9 @@ def scan(text: str) -> list[tuple[int, int, str]]:
                 found.append((*where, f"attribute style= in {{: ... }}: inline styles are not allowed"))
             elif key in sanitize.URL_ATTRIBUTES and (scheme := bad_scheme(value)):
                 found.append((*where, f"attribute {key}= in {{: ... }}: {_link_why(scheme)}"))
+    for match in _BIDI.finditer(text):
+        found.append((*_line_col(text, match.start()), f"the invisible bidirectional control character U+{ord(match.group()):04X}: "
+                      "it makes text display in another order than it reads"))
     return sorted(set(found))
 
 
@@ -169,7 +176,7 @@ def check(context):
             line, col = source.pos(path)
             fate = "the site drops it" if is_markdown_field(path) else "this is a plain-text field: the site shows it as typed"
             for _, _, what in found:
-                yield Problem(source.path, line, col, f"{field_name(path)}: {what}; {fate}. Remove it.", ID)
+                yield Problem(source.path, line, col, f"{field_name(path)}: {what}{_fate(what, fate)}Remove it.", ID)
         if source.kind == "glossary":
             for index, term in enumerate(source.data.get("terms", [])):
                 name = term.get("term", "") if isinstance(term, dict) else ""
@@ -179,4 +186,8 @@ def check(context):
         if source.kind not in ("module", "page") or not source.body:
             continue
         for line, col, what in scan(source.body):
-            yield Problem(source.path, source.body_line + line - 1, col, f"{what}; the site drops it. Remove it.", ID)
+            yield Problem(source.path, source.body_line + line - 1, col, f"{what}{_fate(what, 'the site drops it')}Remove it.", ID)
+
+
+def _fate(what: str, fate: str) -> str:
+    return ". " if "bidirectional control" in what else f"; {fate}. "
