@@ -121,10 +121,27 @@ def markdown_text(value) -> str:
     return _MARKDOWN_SYNTAX.sub(r"\\\1", out)
 
 
+# Elements whose content an HTML parser reads as raw text up to their end tag: one left open
+# by an author would swallow the rest of the page (its quiz too) into itself.
+_RAW_TEXT = re.compile(r"<(/?)(script|style|iframe|textarea|title|xmp|noembed|noframes|noscript|plaintext)\b", re.I)
+
+
+def _close_raw_text(fragment: str) -> str:
+    """Each raw-text start tag with no end tag after it, written as text instead."""
+    out, last = [], 0
+    for match in _RAW_TEXT.finditer(fragment):
+        if match[1]:
+            continue
+        if re.search(rf"</{match[2]}\s*>", fragment[match.end():], re.I) is None:
+            out += [fragment[last : match.start()], "&lt;"]
+            last = match.start() + 1
+    return "".join(out) + fragment[last:] if out else fragment
+
+
 def sanitize_html(fragment: str, generated: bool = False) -> str:
     """Rendered HTML cleaned by the allowlist. `generated`: the site's own generated pages,
     whose slots and progress table carry data attributes its scripts read."""
-    return (_GENERATED if generated else _CONTENT).clean(fragment)
+    return (_GENERATED if generated else _CONTENT).clean(_close_raw_text(fragment))
 
 
 def markdown_fragment(source: str) -> str:
