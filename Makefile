@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install install-dev browser node-deps validate build serve lint-js test test-fast bench offline clean
+.PHONY: help install install-dev browser node-deps validate validate-changed build serve lint-js test test-fast bench offline clean
 
 help:
 	@echo "make serve     install, validate, build and serve the site on http://127.0.0.1:8000"
@@ -51,6 +51,11 @@ browser:
 
 validate: $(VENV)/.installed
 	$(BIN)/curriculum validate
+
+# The pull-request check: errors, and warnings in the files changed since BASE, fail.
+BASE ?= origin/main
+validate-changed: $(VENV)/.installed
+	$(BIN)/curriculum validate --changed $(BASE) --strict
 
 build: install
 	$(BIN)/curriculum build

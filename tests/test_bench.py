@@ -80,9 +80,12 @@ def test_page_weight_counts_same_origin_assets_and_refuses_others(tmp_path):
 
 def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     out = tmp_path / "result.json"
-    assert bench.main(["--sizes", "3", "--repeat", "1", "--words", "100", "--out", str(tmp_path / "work"), "--json", str(out)]) == 0
+    assert bench.main(["--sizes", "3", "--repeat", "1", "--words", "100", "--out", str(tmp_path / "work"), "--json", str(out),
+                       "--report-mb", "0.2"]) == 0
     report = capsys.readouterr().out
     assert "ours/plain" in report and "check-jsonschema" in report and "8 KB budget" in report
+    assert "Report: curriculum report on one export of 0.2 MB" in report and "exit 0 (" in report
+    assert "Validate the repository: " in report and "the 1 s budget" in report
     results = json.loads(out.read_text())
     run = results["runs"][0]
     assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "bare", "ratio", "ratio_bare"} and run["hooks"]["cpu"] > 0
@@ -102,3 +105,16 @@ def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsy
     run = json.loads(out.read_text())["runs"][0]
     assert run["build"] is None and run["page"] is None and run["validate"]["ours"]["wall"] > 0
     assert "(not built: 2 modules" in capsys.readouterr().out
+
+
+def test_the_report_benchmarks_export_is_valid_and_every_record_counts(tmp_path):
+    from curriculum_tools.tools.bench.records import write_export
+    from helpers import REPO, run_cli
+
+    export = tmp_path / "export.json"
+    count = write_export(export, 0.3)
+    assert 0.28 * 1024 * 1024 < export.stat().st_size < 0.4 * 1024 * 1024
+    result = run_cli("report", str(export), "--root", str(REPO), "--format", "json", "--today", "2026-12-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["records"] == count and payload["errors"] == 0 and payload["warnings"] == 0

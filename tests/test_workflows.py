@@ -65,3 +65,15 @@ def test_pre_commit_hooks_use_tools_that_exist():
             assert (REPO / tool).exists(), f"{hook['id']}: {tool} is not installed by make install-dev"
             for schema in re.findall(r"schemas/[a-z-]+\.schema\.json", hook["entry"]):
                 assert (REPO / schema).is_file(), schema
+
+
+def test_pull_request_check_fails_on_warnings_in_changed_files_only():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text())
+    runs = "\n".join(run_lines(workflow))
+    assert "make validate\n" in runs + "\n" and "make validate-changed" in runs  # full run, then the strict one
+    checkout = next(step for job in workflow["jobs"].values() for step in job["steps"] if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0, "validate --changed needs the base branch"
+    target = re.search(r"^validate-changed:.*\n((?:\t.*\n)+)", (REPO / "Makefile").read_text(), re.M)
+    assert target and "--changed $(BASE) --strict" in target[1]
+    deploy = "\n".join(run_lines(yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text())))
+    assert "--strict" not in deploy and "validate-changed" not in deploy

@@ -98,6 +98,8 @@ class Review:
         year = self.last_reviewed.year + month // 12
         month = month % 12 + 1
         day = min(self.last_reviewed.day, 28)
+        if year > dt.MAXYEAR:  # reviewed in year 9999: rule future-date reports the date itself
+            return dt.date.max
         return dt.date(year, month, day)
 
 

@@ -6,6 +6,7 @@ what an author wrote is what the site shows.
 """
 from __future__ import annotations
 
+import math
 import re
 
 import yaml
@@ -29,8 +30,18 @@ _PLAIN_TAGS = {
 _TRUE_FALSE = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
 
 
+# Content is never nested this deep; deeper input would exhaust Python's recursion limit
+# in the composer (and in schema validation after it).
+MAX_DEPTH = 64
+# Numbers the site and the browser hold exactly (JavaScript's safe integers).
+MAX_INTEGER = 2**53 - 1
+TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep; content never needs that"
+
+
 class _Composer(yaml.SafeLoader):
-    """A SafeLoader whose composer refuses anchors and aliases."""
+    """A SafeLoader whose composer refuses anchors, aliases and absurd nesting."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -41,7 +52,13 @@ class _Composer(yaml.SafeLoader):
                 "anchors and aliases (&name, *name) are not allowed; write the content out in full",
                 "yaml-anchor",
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise _Reject(event.start_mark, TOO_DEEP, "yaml-depth")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 try:
@@ -61,6 +78,7 @@ if CParser is not None:
             yaml.resolver.Resolver.__init__(self)
 
         get_single_node = yaml.composer.Composer.get_single_node
+        depth = 0
 
         def compose_node(self, parent, index):
             event = self.peek_event()
@@ -68,7 +86,13 @@ if CParser is not None:
                 raise ValueError("anchor")
             if isinstance(event, yaml.ScalarEvent) and not event.value and not event.style:
                 raise ValueError("an empty node, placed differently by libyaml")
-            return yaml.composer.Composer.compose_node(self, parent, index)
+            if self.depth >= MAX_DEPTH:
+                raise ValueError("too deep")
+            self.depth += 1
+            try:
+                return yaml.composer.Composer.compose_node(self, parent, index)
+            finally:
+                self.depth -= 1
 
 
 # Where libyaml and PyYAML's own parser differ (tabs, odd line breaks, stray BOMs, tags, a
@@ -197,17 +221,33 @@ def _scalar(node: ScalarNode):
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:int":
-        try:
-            return int(text.replace("_", ""))
-        except ValueError:
-            return text
+        digits = text.replace("_", "").lstrip("+-")
+        too_large = digits.isdigit() and len(digits.lstrip("0")) > len(str(MAX_INTEGER))
+        if not too_large:
+            try:
+                value = int(text.replace("_", ""))
+            except ValueError:
+                return text
+        if too_large or abs(value) > MAX_INTEGER:
+            raise _Reject(node.start_mark, f"the number {_short(text)} is too large (at most {MAX_INTEGER})", "yaml-number")
+        return value
     if tag == "tag:yaml.org,2002:float":
-        try:
-            return float(text.replace("_", ""))
-        except ValueError:
-            return text
+        if text.lower().lstrip("+-") in (".inf", ".nan"):
+            value = math.inf
+        else:
+            try:
+                value = float(text.replace("_", ""))
+            except ValueError:
+                return text
+        if not math.isfinite(value) or abs(value) > MAX_INTEGER:
+            raise _Reject(node.start_mark, f"the number {_short(text)} is not a finite number; write an ordinary number", "yaml-number")
+        return value
     # timestamps stay text: dates are validated as strings by the schemas
     return text
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}...{text[-6:]} ({len(text)} digits)"
 
 
 def _show(node) -> str:

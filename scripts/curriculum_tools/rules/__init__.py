@@ -29,8 +29,10 @@ RULE_MODULES = [
     "citation_ref",
     "module_sections",
     "review_overdue",
+    "future_date",
     "schema_line",
     "placeholder",
+    "unsafe_html",
 ]
 
 

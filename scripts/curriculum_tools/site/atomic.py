@@ -32,6 +32,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(staging), **overrides)
         build(config)
+        _canary(config, config_file)
     except (MkDocsException, Abort) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("\n".join(errors.messages) or str(exc) or "the build failed") from None
@@ -47,6 +48,18 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def _canary(config, config_file: Path) -> None:
+    """Fail when the site lacks its quizzes or forms, even if no plugin of ours ran (canary.py)."""
+    from curriculum_tools.load.loader import load
+    from curriculum_tools.site import canary
+
+    plugin = config.plugins.get("curriculum")
+    root = Path(plugin.content_root(config)) if plugin is not None else config_file.parent
+    problems = canary.missing(Path(config.site_dir), load(root).curriculum, config.use_directory_urls)
+    if problems:
+        raise BuildFailed(canary.message(problems))
 
 
 class _ErrorCollector(logging.Handler):

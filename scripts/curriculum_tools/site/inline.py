@@ -1,9 +1,12 @@
 """A small, fast, safe inline Markdown for short texts in YAML (prompts, options, feedback):
-HTML is escaped, then **bold**, *emphasis*, `code` and [links](https://...) are rendered."""
+HTML is escaped, then **bold**, *emphasis*, `code` and [links](https://...) are rendered, and
+the result passes the site's sanitiser (sanitize.py) like every rendered Markdown field."""
 from __future__ import annotations
 
 import html
 import re
+
+from curriculum_tools.site.sanitize import sanitize_html
 
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -17,7 +20,7 @@ def inline(text: str) -> str:
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     out = _EM.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", out)
     out = _LINK.sub(lambda m: f'<a href="{m.group(2)}">{m.group(1)}</a>', out)
-    return out
+    return sanitize_html(out)
 
 
 def paragraphs(text: str) -> str:

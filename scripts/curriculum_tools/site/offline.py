@@ -7,6 +7,7 @@ path below, so Material's offline plugin does not add its unpkg.com address inst
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,3 +36,22 @@ def vendored_files(config, root: Path) -> list[tuple[str, Path]]:
         elif "://" in str(path):
             raise PluginError(f"extra.polyfills: {path} is off the site; the site must not load code from elsewhere")
     return wanted
+
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def offline_shim(config, root: Path) -> str | None:
+    """The iframe-worker shim's source when this is the offline edition (its one inline
+    script gets a hash in each page's CSP, theme_fixes.csp_policy); None otherwise."""
+    if not is_offline(config):
+        return None
+    return _read(str(root / VENDORED[SHIM]))
+
+
+@lru_cache(maxsize=4)
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""

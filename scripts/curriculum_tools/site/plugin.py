@@ -26,11 +26,12 @@ from curriculum_tools.check import check
 from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.output import reporters
-from curriculum_tools.site import slots
+from curriculum_tools.site import canary, slots
 from curriculum_tools.site.assets import Bundle, audience_of, bundle_assets
-from curriculum_tools.site.offline import is_offline, vendored_files
+from curriculum_tools.site.offline import is_offline, offline_shim, vendored_files
 from curriculum_tools.site.render import SiteRender
-from curriculum_tools.site.theme_fixes import externalize_css_icons, fix_page_html
+from curriculum_tools.site.sanitize import escape_meta, sanitize_html
+from curriculum_tools.site.theme_fixes import externalize_css_icons, fix_page_html, fix_static_pages
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -111,12 +112,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     # -- pages -----------------------------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
         assert self.render is not None
+        page.meta = escape_meta(page.meta, None if page.is_homepage else page.title)  # the theme prints meta raw
         return self.render.page_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html, page, config, files):
         """Build-time proof that the validator's heading ids are the page's: every quiz
         question's section must be an id of the rendered module page."""
         assert self.render is not None
+        html = sanitize_html(html, generated=page.file.src_uri in self.render.generated)  # sanitize.py
         module = self.render.modules.get(page.file.src_uri)
         if module is not None:
             ids = set(PAGE_IDS.findall(html))
@@ -138,12 +141,15 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         output, missing = slots.fill(output, self.render.fillers(self.link), page.url)
         if missing:
             raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
-        return fix_page_html(output)
+        return fix_page_html(output, offline_shim(config, self.content_root(config)))
 
     def link(self, src_uri: str, from_url: str) -> str:
         """The relative address of a page from a page url, as MkDocs writes links."""
         return get_relative_url(self.urls[src_uri], from_url)
 
     def on_post_build(self, config):
+        fix_static_pages(Path(config.site_dir), offline_shim(config, self.content_root(config)))
+        if problems := canary.missing(Path(config.site_dir), self.render.curriculum, config.use_directory_urls):
+            raise PluginError(canary.message(problems))
         if not is_offline(config):
             externalize_css_icons(Path(config.site_dir))

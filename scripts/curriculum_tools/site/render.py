@@ -16,6 +16,7 @@ from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
 from curriculum_tools.site.pages.print_edition import PrintEdition, print_edition_page
+from curriculum_tools.site.sanitize import text
 
 TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the tracks (index.md)
 
@@ -37,28 +38,30 @@ class SiteRender:
         self.print_edition = PrintEdition(curriculum, self.abbr)
 
     def nav(self) -> list:
+        """Every title explicit and escaped (sanitize.text): the theme prints nav titles as
+        HTML, and a title MkDocs took from a page's heading would keep its Markdown escapes."""
         c = self.curriculum
         nav: list = [{"Home": "index.md"}]
         for page in sorted(c.pages, key=lambda p: p.path):
             uri = page.path.split("/", 1)[1]
             if uri != "index.md":
                 title = page.data.get("title") if isinstance(page.data, dict) else None
-                nav.append({title or Path(uri).stem.replace("-", " ").capitalize(): uri})
+                nav.append({text(title or Path(uri).stem.replace("-", " ").capitalize()): uri})
         for track in c.tracks:
-            entries: list = [f"{track.id}/index.md"]
-            entries += [{m.title: m.src_uri} for m in c.modules_in(track.id)]
-            nav.append({track.title: entries})
+            entries: list = [{text(track.title): f"{track.id}/index.md"}]
+            entries += [{text(m.title): m.src_uri} for m in c.modules_in(track.id)]
+            nav.append({text(track.title): entries})
         sections: dict[str, list] = {}
         for page in self.generated.values():
             if page.section is None:
                 continue
             if page.section == "":
-                nav.append({page.title: page.src_uri})
+                nav.append({text(page.title): page.src_uri})
             else:
                 if page.section not in sections:
                     sections[page.section] = []
-                    nav.append({page.section: sections[page.section]})
-                sections[page.section].append({page.title: page.src_uri})
+                    nav.append({text(page.section): sections[page.section]})
+                sections[page.section].append({text(page.title): page.src_uri})
         return nav
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:

@@ -66,7 +66,7 @@ def run(args) -> int:
     today = date_option(args.today, "--today")
     if today is False:
         return 2
-    found = read_records(args.paths, curriculum)
+    found = read_records(args.paths, curriculum, today or None)
     found.records = as_of(found.records, args.as_of)
     rows = evaluate(curriculum, found.records)
     config = knowledge.settings(curriculum)

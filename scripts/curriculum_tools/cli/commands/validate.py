@@ -26,7 +26,8 @@ def parse_date(value: str) -> dt.date:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
     parser.add_argument("--format", choices=sorted(reporters.REPORTERS), help="output format (default: text; github under GitHub Actions)")
-    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument("--strict", action="store_true",
+                        help="warnings fail too (with --changed: the warnings of the changed files; the pull-request check)")
     parser.add_argument("--changed", nargs="?", const="", metavar="BASE",
                         help="report only files changed since the git BASE (default: origin/main if it exists, else HEAD), "
                              "including untracked ones, and the files that refer to them")
@@ -48,6 +49,13 @@ def run(args) -> int:
     if args.changed is not None:
         narrow(loaded, args.root, base, changed)
     print(reporters.REPORTERS[fmt](loaded.result))
+    if args.changed is not None and args.strict:
+        # errors anywhere in what was checked; warnings only where the change was made, so a
+        # pull request answers for its own files, not for every overdue review elsewhere
+        failing = loaded.result.errors + [p for p in loaded.result.warnings if p.path in changed]
+        if failing and not loaded.result.errors:
+            print(f"--strict: {len(failing)} warning(s) in the files this change touches fail the check.", file=sys.stderr)
+        return 1 if failing else 0
     return 1 if loaded.result.failed(args.strict) else 0
 
 

@@ -2,13 +2,13 @@
 progress page, the supervisors' pages. site/render.py puts them together with the printable edition."""
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Callable
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.recorder.render import PRIVACY
+from curriculum_tools.site.sanitize import markdown_text as md
 
 
 @dataclass
@@ -23,14 +23,14 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     pages = []
     for track in curriculum.tracks:
         modules = curriculum.modules_in(track.id)
-        rows = [f"# {track.title}", "", track.summary, ""]
+        rows = [f"# {md(track.title)}", "", md(track.summary), ""]
         if not modules:
             rows.append("No modules yet.")
         for module in modules:
             rows += [
-                f"## [{module.title}]({module.id}.md)",
+                f"## [{md(module.title)}]({module.id}.md)",
                 "",
-                f"{module.summary} *About {module.estimated_minutes} minutes.*",
+                f"{md(module.summary)} *About {module.estimated_minutes} minutes.*",
                 "",
             ]
         pages.append(GeneratedPage(f"{track.id}/index.md", track.title, "\n".join(rows), section=None))
@@ -40,7 +40,7 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 def glossary_page(curriculum: Curriculum) -> list[GeneratedPage]:
     rows = ["# Glossary", "", "Terms used across the curriculum. On every page, these terms show their definition when you hover over them or focus them.", ""]
     for term in sorted(curriculum.glossary, key=lambda t: t.term.lower()):
-        rows += [f"**{html.escape(term.term)}**", f": {html.escape(' '.join(term.definition.split()))}", ""]
+        rows += [f"**{md(term.term)}**", f": {md(term.definition)}", ""]
     return [GeneratedPage("glossary.md", "Glossary", "\n".join(rows))]
 
 
@@ -62,10 +62,10 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
     titles = {t.id: t.title for t in curriculum.tracks}
     for track in curriculum.tracks:
         for module in curriculum.modules_in(track.id):
-            title = module.title.replace("|", "\\|")
+            title = md(module.title)
             rows.append(
                 f'| [{title}]({module.src_uri}){{ data-module-id="{module.id}" data-quiz-id="{module.quiz_id or ""}" }} '
-                f"| {titles.get(module.track, module.track)} "
+                f"| {md(titles.get(module.track, module.track))} "
                 f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
             )
     rows += ["", "</div>", ""]
@@ -76,7 +76,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     """The "Supervisors" section: how records work, one form per checklist, the dashboard."""
 
     checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
-    links = [f"- [{html.escape(cl.title)}]({cl.id}.md): {html.escape(' '.join(cl.purpose.split()))}" for cl in checklists]
+    links = [f"- [{md(cl.title)}]({cl.id}.md): {md(cl.purpose)}" for cl in checklists]
     intro = [
         "# How records work",
         "",
@@ -97,7 +97,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     ]
     pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
     for cl in checklists:
-        markdown = f"# {cl.title}\n\n{slots.slot('checklist', cl.id)}\n"
+        markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
     dashboard = [
         "# Supervisor dashboard",

@@ -8,6 +8,7 @@ from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.load.markdown import PAGE_HEADINGS
 from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
+from curriculum_tools.site.sanitize import markdown_text as md
 
 def _heading(anchor: str) -> str:
     return f"## {PAGE_HEADINGS[anchor]} {{#{anchor}}}"
@@ -22,9 +23,9 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
     with every id the build writes prefixed (id_prefix), so modules can share one page."""
     track = next((t for t in curriculum.tracks if t.id == module.track), None)
     competencies = curriculum.framework.competencies if curriculum.framework else {}
-    objectives = "\n".join(f"- {text}" for text in module.objectives.values())
+    objectives = "\n".join(f"- {md(text)}" for text in module.objectives.values())
     comp_lines = "\n".join(
-        f"- **{cid}**: {competencies[cid].statement}" if cid in competencies else f"- {cid}" for cid in module.competencies
+        f"- **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"- {md(cid)}" for cid in module.competencies
     )
     review = module.review
     meta = (
@@ -34,7 +35,7 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
     )
     review_label = f"Review status: {html.escape(module.title)}" if id_prefix else "Review status"
     parts = [
-        *([f"# {module.title}", ""] if title else []),
+        *([f"# {md(module.title)}", ""] if title else []),
         meta,
         "",
         '!!! abstract "What you will be able to do"',

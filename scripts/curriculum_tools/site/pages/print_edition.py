@@ -29,6 +29,7 @@ from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.answers import answer_sheet
 from curriculum_tools.site.pages.generated import GeneratedPage
 from curriculum_tools.site.pages.module import module_markdown
+from curriculum_tools.site.sanitize import markdown_text, sanitize_html
 
 SRC_URI = "print.md"
 TITLE = "Printable edition"
@@ -50,9 +51,9 @@ def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
         "",
     ]
     for track in curriculum.tracks:
-        rows += [f"## {track.title}", "", track.summary, ""]
+        rows += [f"## {markdown_text(track.title)}", "", markdown_text(track.summary), ""]
         for module in curriculum.modules_in(track.id):
-            rows += [f"### {module.title} {{: #print-{module.id} .cq-print-module }}", "", slots.slot("print-module", module.id), ""]
+            rows += [f"### {markdown_text(module.title)} {{: #print-{module.id} .cq-print-module }}", "", slots.slot("print-module", module.id), ""]
     return [GeneratedPage(SRC_URI, TITLE, "\n".join(rows))]
 
 
@@ -70,7 +71,7 @@ class PrintEdition:
             extensions=[*EXTENSIONS, _PrintExtension(prefix, module, print_url, link)],
             extension_configs={**EXTENSION_CONFIGS, "toc": {"baselevel": 3, "permalink": False}},
         )
-        body = md.convert(source)
+        body = sanitize_html(md.convert(source))  # the module body as its own page has it (sanitize.py)
         quiz = self.curriculum.quiz(module.quiz_id) if module.quiz_id else None
         if quiz is not None:
             body = body.replace(slots.slot("quiz", quiz.id), answer_sheet(quiz, prefix))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from curriculum_tools.tools.bench.corpus import REPO, front_matter_files, write_corpus
 from curriculum_tools.tools.bench.measure import alternate, build_runs, own_assets, page_weight, ratios, repository_asset_kinds, validate_runs
+from curriculum_tools.tools.bench import records as report_bench
 from curriculum_tools.tools.bench.report import text
 from curriculum_tools.tools.bench.sites import BenchError, hook_work, write_sites
 
@@ -31,6 +32,9 @@ def parse_args(argv):
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--assets-only", action="store_true",
                         help="only build the repository's site and print our JS+CSS per page kind (seconds, not minutes)")
+    parser.add_argument("--report-mb", type=float, default=50,
+                        help="size of the supervisor export `curriculum report` is timed on (default 50 MB; 0: skip); "
+                             "the repository's own validate is timed with it")
     return parser.parse_args(argv)
 
 
@@ -84,6 +88,9 @@ def main(argv=None) -> int:
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
+    if args.report_mb > 0:
+        print(f"[bench] curriculum report on a {args.report_mb:g} MB export, validate of the repository...", file=sys.stderr, flush=True)
+        results["report"] = report_bench.report_budget(args.report_mb, args.repeat)
     print(text(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -84,4 +84,8 @@ def text(results: dict) -> str:
         for key, what in (("ratio", "ours/plain"), ("ratio_bare", "ours/bare")):
             worst = max(max(r["build"][key].values()) for r in built)
             out.append(f"Build ratio {what}: worst {worst:.3f}x ({'within' if worst <= BUDGET_BUILD else 'OVER'} the {BUDGET_BUILD}x budget)")
+    if "report" in results:
+        from curriculum_tools.tools.bench.records import text as report_text
+
+        out += ["", *report_text(results["report"])]
     return "\n".join(out)

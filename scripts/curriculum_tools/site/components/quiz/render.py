@@ -5,11 +5,11 @@ and shuffled only by the browser; ids are prefixed with the quiz id, so they are
 the page. Nothing here needs JavaScript to be read or printed."""
 from __future__ import annotations
 
-import html
 import json
 import random
 
 from curriculum_tools.core.model import Module, Question, Quiz
+from curriculum_tools.site import sanitize
 from curriculum_tools.site.inline import inline, paragraphs
 
 TYPE_LABELS = {
@@ -23,7 +23,7 @@ TYPE_LABELS = {
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    return sanitize.text(text)
 
 
 def _rng(*parts: str) -> random.Random:

@@ -5,11 +5,11 @@ checklist id, so they are unique on the page. Record text typed in the browser n
 through here: the JS inserts it as text."""
 from __future__ import annotations
 
-import html
 import json
 
 from curriculum_tools.core.model import Checklist, Curriculum
 from curriculum_tools.signoff.schema import record_schema
+from curriculum_tools.site import sanitize
 from curriculum_tools.site.inline import inline
 
 PRIVACY = (
@@ -19,7 +19,7 @@ PRIVACY = (
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    return sanitize.text(text)
 
 
 def levels_config(curriculum: Curriculum) -> list:
