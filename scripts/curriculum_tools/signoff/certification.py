@@ -89,11 +89,11 @@ class Standing:
 
 
 def standing(curriculum: Curriculum, record_paths: list[Path], trainee: str, date: str | None,
-             knowledge_paths: list[Path] | None = None):
+             knowledge_paths: list[Path] | None = None, today=None):
     """(Standing, the record and results files' problems) for a trainee as of date."""
     from curriculum_tools.signoff import knowledge
 
-    found = read_records(record_paths, curriculum)
+    found = read_records(record_paths, curriculum, today)  # sessions after `today` are refused
     records = as_of(found.records, date)
     rows = evaluate(curriculum, records)
     own = [r for r in rows if same_person(r.trainee, trainee)]

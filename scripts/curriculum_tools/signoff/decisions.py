@@ -159,7 +159,7 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
     needs_knowledge = bool(knowledge.settings(curriculum).requirements)
     if needs_knowledge and not decision.knowledge_paths and decision.decision in CERTIFIED:
         result.add(decision.problem(("evidence",), "signoff.yml asks for knowledge results: list the results files the panel read under evidence.knowledge"))
-    found, record_problems = standing(curriculum, decision.record_paths, decision.trainee, decision.date, decision.knowledge_paths)
+    found, record_problems = standing(curriculum, decision.record_paths, decision.trainee, decision.date, decision.knowledge_paths, today)
     for p in record_problems.errors:
         result.add(p)
     if not any(same_person(r.trainee, decision.trainee) for r in found.records):

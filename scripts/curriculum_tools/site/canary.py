@@ -28,9 +28,9 @@ def expected(curriculum: Curriculum) -> list[tuple[str, str, str]]:
     out = []
     for module in curriculum.modules:
         if module.quiz_id and module.quiz_id in quizzes:
-            out.append((module.src_uri, f'<section class="cq-quiz" data-module="quiz" data-quiz-id="{module.quiz_id}"', f"its quiz {module.quiz_id}"))
+            out.append((module.src_uri, f'<section class="cq-quiz" data-module="quiz" data-config="{{&quot;id&quot;:&quot;{module.quiz_id}&quot;', f"its quiz {module.quiz_id}"))
     for checklist in curriculum.checklists:
-        out.append((f"supervisors/{checklist.id}.md", f'data-checklist="{checklist.id}"', f"the form of checklist {checklist.id}"))
+        out.append((f"supervisors/{checklist.id}.md", f'data-config="{{&quot;checklist&quot;:&quot;{checklist.id}&quot;', f"the form of checklist {checklist.id}"))
     return out
 
 

@@ -2,6 +2,7 @@
 progress page, the supervisors' pages. site/render.py puts them together with the printable edition."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Callable
 
