@@ -71,7 +71,7 @@ lint-js: node-deps
 
 test: install-dev lint-js
 	$(BIN)/curriculum validate
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -m "not browser"

@@ -141,7 +141,7 @@ def _page_runs_nothing_injected(page, url: str) -> None:
     assert page.evaluate("window.__pwned === undefined")
     assert violations, "the meta policy reported no blocked script"
     # the site's own scripts still run under it
-    assert page.evaluate("typeof (window.curriculumModules || {}).quiz") == "function"
+    assert page.evaluate("typeof (window.curriculum || {}).component") == "function"
 
 
 def test_meta_policy_blocks_script_on_a_server_without_the_header(page, hostile_site, tmp_path):
