@@ -173,6 +173,19 @@ class Quiz:
     questions: list[Question]
     source: Source
 
+    def numbers(self) -> dict[str, int | None]:
+        """The number each question is shown with: scored questions count 1, 2, 3 ... in
+        order, a scenario's questions included; reflections and scenarios have none."""
+        numbers: dict[str, int | None] = {}
+        count = 0
+        for question in self.all_questions():
+            if question.type != "scenario" and question.scored:
+                count += 1
+                numbers[question.id] = count
+            else:
+                numbers[question.id] = None
+        return numbers
+
     def all_questions(self) -> list[Question]:
         """Every question, with scenario sub-questions in place of their scenario."""
         out: list[Question] = []

@@ -13,22 +13,18 @@ RIGHT = '<strong class="cq-answer__mark">Right answer:</strong> '
 
 
 def answer_sheet(quiz: Quiz, id_prefix: str = "") -> str:
-    number = 0
+    numbers = quiz.numbers()
     blocks = []
     for question in quiz.questions:
         if question.type == "scenario":
-            subs = []
-            for sub in question.questions:
-                number += sub.scored
-                subs.append(_question(quiz, sub, number if sub.scored else None, id_prefix))
+            subs = [_question(quiz, sub, numbers[sub.id], id_prefix) for sub in question.questions]
             blocks.append(
                 f'<section class="cq-scenario" id="{_id(id_prefix, quiz, question)}">'
                 f'<p class="cq-scenario__title"><strong>Case: {inline(question.title or "")}</strong></p>'
                 f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>{"".join(subs)}</section>'
             )
         else:
-            number += question.scored
-            blocks.append(_question(quiz, question, number if question.scored else None, id_prefix))
+            blocks.append(_question(quiz, question, numbers[question.id], id_prefix))
     intro = f"<p><strong>{html.escape(quiz.title)}</strong>: answer sheet (pass mark {quiz.pass_mark}%).</p>"
     return f'<div class="cq-answer-sheet">{intro}{"".join(blocks)}</div>'
 

@@ -80,14 +80,11 @@ def quiz_config(quiz: Quiz, module: Module) -> dict:
 
 def render_quiz(quiz: Quiz, module: Module) -> str:
     qid = _e(quiz.id)
-    number = 0
+    numbers = quiz.numbers()
     blocks = []
     for question in quiz.questions:
         if question.type == "scenario":
-            subs = []
-            for sub in question.questions:
-                number += sub.scored
-                subs.append(_question(quiz, sub, number if sub.scored else None))
+            subs = [_question(quiz, sub, numbers[sub.id]) for sub in question.questions]
             heading_id = f"{qid}--{_e(question.id)}"
             blocks.append(
                 f'<section class="cq-scenario" aria-labelledby="{heading_id}">'
@@ -96,8 +93,7 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
                 + "".join(subs) + "</section>"
             )
         else:
-            number += question.scored
-            blocks.append(_question(quiz, question, number if question.scored else None))
+            blocks.append(_question(quiz, question, numbers[question.id]))
     total = sum(1 for q in quiz.all_questions() if q.scored)
     mode_note = (
         "Exam mode: answer every question, then submit once to see your score and a review."
