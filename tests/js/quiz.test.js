@@ -83,3 +83,14 @@ test("ordering items are shuffled, never into the answer itself", () => {
     ["b", "c", "a"]
   ); // a random source stuck on the answer
 });
+
+test("the checked event's detail carries raw points, the maximum and the scaled score", () => {
+  const outcome = Q.scoreQuiz(key, { single: "a", multi: ["a"], tf: "true" }, true, 60);
+  const detail = Q.checkedDetail({ id: "q1", module: "m1", passMark: 60 }, outcome);
+  assert.equal(detail.raw, 1.5);
+  assert.equal(detail.max, 5);
+  assert.equal(detail.scaled, 0.3);
+  assert.equal(detail.passed, false);
+  assert.equal(detail.quizId, "q1");
+  assert.equal(detail.moduleId, "m1");
+});

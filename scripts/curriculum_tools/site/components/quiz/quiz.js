@@ -112,6 +112,23 @@
     return { points: points, score: total, total: ids.length, percent: percent, passed: percent >= passMark };
   }
 
+  /* What a check tells listeners (LMS runtimes, review): the event
+     "curriculum:quiz-checked" bubbles from the quiz root with this detail. raw counts
+     points (partial credit included), max the scored questions, scaled is raw / max. */
+  function checkedDetail(config, outcome) {
+    return {
+      quizId: config.id,
+      moduleId: config.module,
+      raw: outcome.score,
+      max: outcome.total,
+      scaled: outcome.total ? round(outcome.score / outcome.total) : 1,
+      percent: outcome.percent,
+      passMark: config.passMark,
+      passed: outcome.passed,
+      points: outcome.points,
+    };
+  }
+
   /* Questions an exam still needs: unanswered, or a matching question with a pair left open. */
   function unanswered(key, answers) {
     return Object.keys(key).filter(function (q) {
@@ -155,6 +172,7 @@
     scoreQuiz: scoreQuiz,
     unanswered: unanswered,
     cleanState: cleanState,
+    checkedDetail: checkedDetail,
   };
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
@@ -328,6 +346,7 @@
         t(n > 1 ? "quiz.attemptBest" : "quiz.attempt", { n: n, best: best });
       result.setAttribute("data-passed", outcome.passed);
       lock(true);
+      return outcome;
     }
     function update(target) {
       var fs = target.closest("fieldset.cq-question");
@@ -424,9 +443,10 @@
         dom.errorSummary(summary, t("quiz.answerEvery"), missing);
         if (missing.length) return;
       }
-      evaluate(true);
+      var outcome = evaluate(true);
       save();
       if (curriculum.progress) curriculum.progress.markNav(document);
+      root.dispatchEvent(new CustomEvent("curriculum:quiz-checked", { bubbles: true, detail: checkedDetail(config, outcome) }));
       result.focus();
     });
   });
