@@ -2,6 +2,8 @@
 accessibility of the supervisor pages, on the demo site and on the real curriculum."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -101,3 +103,39 @@ def test_real_checklist_and_dashboard_pages(page, site, watch, scheme):
     axe_clean(page)
     assert watch.errors == []
     assert watch.off_origin(site.url.rstrip("/")) == []
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory, site_factory):
+    """The parity cohort (tests/fixtures/parity/progress/cohort) built as a site with its signoff.yml."""
+    from test_progress import evaluate_case
+
+    _, root = evaluate_case("cohort", tmp_path_factory.mktemp("planned"))
+    return site_factory(root), root
+
+
+def test_dashboard_progress_is_the_reports_progress(page, planned, watch):
+    """The dashboard's plan table says, for every trainee and target, what `curriculum report`
+    wrote to progress.json for the same records (the parity case, end to end in a browser)."""
+    server, root = planned
+    data = json.loads((root / "out" / "progress.json").read_text())
+    page.goto(server.url + FORM)
+    records = [json.loads(p.read_text()) for p in sorted((root / "records").glob("*.json"))]
+    upload(page, "cohort.json", {"format": "supervisor-records/1", "records": records})
+    expect(page.get_by_role("status")).to_contain_text(f"Imported {len(records)} record(s).")
+    page.goto(server.url + DASH)
+    table = page.get_by_role("table", name="Progress against the assessment plan")
+    headers = table.get_by_role("columnheader").all_inner_texts()
+    assert headers[1:] == [t["trainee"] for t in data["trainees"]]
+    for column, trainee in enumerate(data["trainees"]):
+        for c in trainee["competencies"]:
+            row = table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=c["competency"], exact=True))
+            text = row.get_by_role("cell").nth(column).inner_text()
+            assert {"signed off": "Signed off", "not yet": "Not yet", "no evidence": "No evidence yet"}[c["status"]] in text
+            for target in c["targets"]:
+                words = f"{target['target'].capitalize()}: {target['have']} of {target['need']}"
+                assert words in text, (trainee["trainee"], c["competency"], text)
+                assert ("(met)" in text.split(words)[1].split("\n")[0]) == target["met"]
+            assert ("Entrustment reached" in text) == bool(c["level_reached"])
+    axe_clean(page)
+    assert watch.errors == []

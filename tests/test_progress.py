@@ -78,3 +78,17 @@ def test_contexts_target(tmp_path):
     assert {t["target"]: (t["have"], t["need"]) for t in listen["targets"]} == {
         "sessions": (1, 1), "observers": (1, 1), "required items": (1, 1), "contexts": (1, 2)}
     assert listen["status"] == "not yet"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_case_framework_is_what_the_build_hands_the_dashboard(case, tmp_path):
+    """tests/js/plan.test.js runs dashboard/plan.js on each case with its framework.json:
+    that file must be exactly what the build writes into the dashboard's data-config."""
+    from curriculum_tools.check import check
+    from curriculum_tools.site.components.dashboard.render import signoff_config
+
+    _, root = evaluate_case(case, tmp_path)
+    checked = check(root)
+    assert not checked.result.errors
+    framework = json.loads((PARITY / case / "framework.json").read_text())
+    assert framework == signoff_config(checked.curriculum), f"regenerate {case}/framework.json from signoff_config()"

@@ -46,7 +46,7 @@ def targets(curriculum: Curriculum, records: list[Record], row: Row) -> list[dic
     # required items: each required item that observes the competency, on the checklists that
     # count, rated at least the minimum in some counted record
     required = []
-    for checklist in curriculum.checklists:
+    for checklist in sorted(curriculum.checklists, key=lambda c: c.id):  # by id, as dashboard/plan.js
         if req.checklists is not None and checklist.id not in req.checklists:
             continue
         for item in checklist.items:

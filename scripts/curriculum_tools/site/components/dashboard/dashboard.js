@@ -1,7 +1,8 @@
 /* dashboard: the records in this browser, and per trainee the latest rating of each
    competency by the rule `curriculum report` uses (records.latestRating), filtered by
-   trainee and checklist. config (data-config): levels, checklists, competencies,
-   requirements, schema. */
+   trainee and checklist; and each trainee's progress against the assessment plan
+   (records.progress, plan.js). config (data-config): levels, checklists, competencies,
+   requirements, order, schema. */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
@@ -39,6 +40,7 @@
     var head = root.querySelector(".cd-matrix tr");
     var grid = root.querySelector(".cd-matrix tbody");
     var status = root.querySelector(".cr-status");
+    var plan = root.querySelector(".cd-plan");
     root.querySelector(".cd-ui").hidden = false;
 
     function row(tbody, cells) {
@@ -113,7 +115,46 @@
         var tr = row(grid, [comp[0] + " "].concat(cells));
         dom.node("span", tr.firstChild, comp[1], { class: "cd-statement" });
       });
+      if (plan) showPlan(complete, chosen);
       dom.say(status, db.notice || "");
+    }
+    /* Each trainee's progress against the plan: status, each target in words with a bar
+       (decorative: the words say it all), and the entrustment level reached. */
+    function showPlan(records, chosen) {
+      var cohort = R.progress(records, config).trainees.filter(function (p) {
+        return !chosen || R.traineeKey(p.trainee) === R.traineeKey(chosen);
+      });
+      var planHead = plan.querySelector("tr");
+      var planBody = plan.querySelector("tbody");
+      while (planHead.cells.length > 1) planHead.lastChild.remove();
+      planBody.textContent = "";
+      plan.closest(".cd-scroll").hidden = !cohort.length;
+      var levels = {};
+      config.levels.forEach(function (l) {
+        levels[l[0]] = l[1];
+      });
+      cohort.forEach(function (p) {
+        dom.node("th", planHead, p.trainee, { scope: "col" });
+      });
+      config.order.forEach(function (competency, i) {
+        var tr = dom.node("tr", planBody);
+        dom.node("th", tr, competency, { scope: "row" });
+        cohort.forEach(function (p) {
+          var c = p.competencies[i];
+          var td = dom.node("td", tr);
+          dom.node("strong", td, t("dashboard.status." + c.status));
+          var ul = dom.node("ul", td);
+          c.targets.forEach(function (target) {
+            var words = [t("dashboard.target." + target.target, target)];
+            if (target.met) words.push(t("dashboard.met"));
+            if (target.missing && target.missing.length) words.push(t("dashboard.missing", { items: target.missing.join(", ") }));
+            var li = dom.node("li", ul, words.join(" "));
+            var bar = dom.node("span", li, null, { class: "cd-bar", "aria-hidden": "true" });
+            dom.node("span", bar).style.width = Math.round(Math.min(1, target.need ? target.have / target.need : 1) * 100) + "%";
+          });
+          if (c.level_reached) dom.node("li", ul, t("dashboard.reached", { level: levels[c.level_reached] }));
+        });
+      });
     }
     who.addEventListener("change", render);
     which.addEventListener("change", render);

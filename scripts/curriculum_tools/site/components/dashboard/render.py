@@ -17,7 +17,8 @@ def _e(text) -> str:
 
 
 def signoff_config(curriculum: Curriculum) -> dict:
-    """The framework bits the latest-rating rule needs (records.latestRating)."""
+    """The framework bits the browser's sign-off rules need: the latest rating
+    (records.latestRating) and assessment-plan progress (records.progress, dashboard/plan.js)."""
     framework, signoff = curriculum.framework, curriculum.signoff
     competencies = framework.competencies if framework else {}
     requirements = None
@@ -27,6 +28,8 @@ def signoff_config(curriculum: Curriculum) -> dict:
             req = signoff.requirement(cid)
             requirements[cid] = {
                 "checklists": req.checklists, "signedOffOnly": req.signed_off_only, "countOlderVersions": req.count_older_versions,
+                "minRating": req.min_rating, "minSessions": req.min_sessions, "minObservers": req.min_observers,
+                "minContexts": req.min_contexts,
             }
     return {
         "levels": levels_config(curriculum),
@@ -38,6 +41,7 @@ def signoff_config(curriculum: Curriculum) -> dict:
             for cl in sorted(curriculum.checklists, key=lambda c: c.title.lower())
         },
         "requirements": requirements,
+        "order": list(competencies),  # framework order, as the report lists competencies
     }
 
 
@@ -72,5 +76,12 @@ def render_dashboard(curriculum: Curriculum) -> str:
         '<div class="cd-scroll" tabindex="0" role="region" aria-labelledby="cd-matrix-c">'
         '<table class="cd-matrix"><caption id="cd-matrix-c">Latest rating per competency</caption>'
         '<thead><tr><th scope="col">Competency</th></tr></thead><tbody></tbody></table></div>'
-        "</div></div>"
+        + (
+            '<div class="cd-scroll" tabindex="0" role="region" aria-labelledby="cd-plan-c">'
+            '<table class="cd-plan"><caption id="cd-plan-c">Progress against the assessment plan '
+            "(signoff.yml), counted as <code>curriculum report</code> counts it</caption>"
+            '<thead><tr><th scope="col">Competency</th></tr></thead><tbody></tbody></table></div>'
+            if config["requirements"] is not None else ""
+        )
+        + "</div></div>"
     )
