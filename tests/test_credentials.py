@@ -262,6 +262,31 @@ def test_certificate_page(issued):
     assert "Unsupervised" in html and "Indirect supervision" in html
 
 
+def test_certificate_pdf_read_by_an_independent_parser(issued):
+    """pypdf (not our code) opens the PDF certificate: one A4 page with the holder, the
+    credential id, every competency's level and the verify command."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(issued["credential"].with_suffix(".pdf"))
+    credential = json.loads(issued["credential"].read_text())
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Ada Lovelace" in text and credential["name"] in text
+    assert credential["id"] in text.replace(" ", "") or credential["id"] in text
+    assert "curriculum credential verify ada-lovelace-2026-11-30.json" in text
+    assert "Unsupervised" in text and "Indirect supervision" in text
+    assert reader.metadata.title == f"Certificate: Ada Lovelace, {credential['name']}"
+
+
+def test_a_name_the_pdf_font_cannot_show_gets_html_only(issued):
+    from curriculum_tools.credentials.certificate import missing_glyphs
+
+    assert missing_glyphs(["Ada Lovelace", "Zoë Ñúñez-Łukasz"]) == []
+    assert missing_glyphs(["山田 花子"]) == sorted(set("山田花子"))
+
+
 def test_verify_reports_bad_input_with_a_position(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{\n  "id": "x",\n}\n')

@@ -1,10 +1,11 @@
-"""A one-page printable certificate (HTML) for an issued credential: who, what, when, the
+"""A one-page printable certificate (HTML, and PDF) for an issued credential: who, what, when, the
 competencies and the entrustment level each reached, the credential id and how anyone can
 verify it. Self-contained: inline CSS, no scripts (its Content-Security-Policy forbids them),
 every text escaped."""
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 CSS = """
 @page{size:A4;margin:18mm}
@@ -69,3 +70,112 @@ def render(credential: dict, decision, file_name: str) -> str:
         f"Revocation list: <code>{escape(status.get('statusListCredential', ''))}</code>, entry {escape(str(status.get('statusListIndex', '')))}.</small></p>",
         "</main></body></html>\n",
     ])
+
+
+# The PDF: the same content as the HTML page, laid out by fpdf2 with the Lato font (both pinned
+# dependencies, so every machine makes the same file). The HTML page stays the accessible
+# version; the PDF is for printing and mailing.
+def _font_files() -> dict[str, Path]:
+    import font_lato
+
+    folder = Path(font_lato.__file__).parent / "files"
+    return {"": folder / "Lato-Regular.ttf", "B": folder / "Lato-Bold.ttf", "I": folder / "Lato-Italic.ttf"}
+
+
+def missing_glyphs(texts: list[str]) -> list[str]:
+    """Characters of these texts the PDF's font cannot show (empty when it can show all)."""
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(str(_font_files()[""])).getBestCmap()
+    return sorted({ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in cmap})
+
+
+def _texts(credential: dict, decision) -> dict:
+    subject = credential["credentialSubject"]
+    achievement = subject["achievement"]
+    alignment = {a["targetCode"]: a for a in achievement.get("alignment", [])}
+    levels = {lvl["id"]: lvl["name"] for rd in achievement.get("resultDescription", []) for lvl in rd.get("rubricCriterionLevel", [])}
+    rows = []
+    for result, rd in zip(subject.get("result", []), achievement.get("resultDescription", [])):
+        code = rd["alignment"][0]["targetCode"]
+        rows.append((f"{alignment[code]['targetName']} ({code})", levels.get(result.get("achievedLevel"), "")))
+    status = credential.get("credentialStatus", {})
+    return {
+        "issuer": credential["issuer"], "name": subject["identifier"][0]["identityHash"], "title": credential["name"],
+        "criteria": achievement["criteria"]["narrative"], "rows": rows, "conditions": list(decision.conditions),
+        "panel": ", ".join(f"{m['name']} ({m['role']})" for m in decision.panel), "status": status,
+    }
+
+
+def render_pdf(credential: dict, decision, file_name: str) -> bytes:
+    """The printable certificate as a one-page A4 PDF (same words as the HTML page). Raises
+    ValueError naming the characters the font cannot show."""
+    from datetime import datetime, timezone
+
+    from fpdf import FPDF
+
+    t = _texts(credential, decision)
+    words = [t["name"], t["title"], t["criteria"], t["panel"], t["issuer"].get("name", ""), *t["conditions"],
+             *(x for row in t["rows"] for x in row)]
+    missing = missing_glyphs(words)
+    if missing:
+        raise ValueError("the PDF font cannot show " + " ".join(missing) + "; the HTML certificate shows them")
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, 14)
+    for style, path in _font_files().items():
+        pdf.add_font("Lato", style, str(path))
+    pdf.set_title(f"Certificate: {t['name']}, {t['title']}")
+    pdf.set_author(t["issuer"].get("name", ""))
+    pdf.set_lang("en")
+    pdf.set_creation_date(datetime.fromisoformat(credential["validFrom"].replace("Z", "+00:00")).astimezone(timezone.utc))
+    pdf.add_page()
+    accent = (40, 53, 147)
+    width = pdf.epw
+
+    def para(text: str, size: float = 10.5, style: str = "", align: str = "L", gap: float = 1.5) -> None:
+        pdf.set_font("Lato", style, size)
+        pdf.multi_cell(width, size * 0.5, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(gap)
+
+    def heading(text: str) -> None:
+        pdf.ln(1.5)
+        pdf.set_text_color(*accent)
+        para(text, 12, "B", gap=0.5)
+        pdf.set_text_color(27, 27, 27)
+
+    pdf.set_draw_color(*accent)
+    pdf.set_line_width(0.8)
+    pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
+    pdf.set_text_color(27, 27, 27)
+    para(f"{t['issuer'].get('name', '')} certifies that", 12, align="C")
+    para(t["name"], 20, "B", align="C")
+    pdf.set_text_color(*accent)
+    para(t["title"], 17, "B", align="C", gap=2)
+    pdf.set_text_color(27, 27, 27)
+    para(f"awarded {_date(credential['validFrom'])}, valid until {_date(credential.get('validUntil', ''))}", 11, align="C", gap=3)
+    heading("Criteria")
+    para(t["criteria"], 10)
+    if t["conditions"]:
+        heading("Conditions")
+        for condition in t["conditions"]:
+            para(f"\u2022 {condition}", 10, gap=0.5)
+    heading("Entrustment level reached per competency")
+    pdf.set_font("Lato", "", 9.5)
+    pdf.set_draw_color(154, 154, 154)
+    pdf.set_line_width(0.2)
+    with pdf.table(col_widths=(3, 1), text_align="LEFT", line_height=5, first_row_as_headings=True) as table:
+        table.row(["Competency", "Level reached"])
+        for name, level in t["rows"]:
+            table.row([name, level])
+    pdf.ln(2)
+    para(f"Decided on {decision.date} by a panel of {len(decision.panel)}: {t['panel']}.", 9)
+    heading("How to verify this certificate")
+    para(f"Credential id: {credential['id']}", 9.5)
+    para(f"This page is a printout of a signed Open Badges 3.0 credential, the file {file_name} the holder keeps. "
+         "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C "
+         f"Verifiable Credentials verifier, or with the programme's tool (curriculum credential verify {file_name}). A verifier "
+         "checks the issuer's signature, the dates, and whether the programme has revoked it.", 9.5)
+    para(f"Issuer: {t['issuer']['id']} ({t['issuer'].get('url', '')}). Revocation list: "
+         f"{t['status'].get('statusListCredential', '')}, entry {t['status'].get('statusListIndex', '')}.", 8.5)
+    return bytes(pdf.output())

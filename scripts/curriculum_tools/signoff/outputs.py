@@ -33,8 +33,9 @@ def to_csv(rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def write_atomically(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write every file or none: temporary files first, then one rename each."""
+def write_atomically(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
+    """Write every file or none: temporary files first, then one rename each. Text is written
+    as UTF-8 with the newlines given; bytes as they are."""
     folder.mkdir(parents=True, exist_ok=True)
     temps: dict[str, str] = {}
     try:
@@ -42,8 +43,9 @@ def write_atomically(folder: Path, files: dict[str, str]) -> list[Path]:
             handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             temps[name] = temp
             os.chmod(temp, 0o666 & ~_umask())  # as a plain open() would, not mkstemp's 0600
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
         written = []

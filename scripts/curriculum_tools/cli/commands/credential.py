@@ -37,7 +37,7 @@ def add_arguments(parser) -> None:
     p.add_argument("--did", choices=["web", "key"], default="web", help="web: did:web under the site's URL (mkdocs.yml site_url; the default); key: did:key (self-contained, for tests and demos)")
     p.add_argument("--root", type=Path, default=Path("."), help=root_help)
     p = sub.add_parser("issue", help="issue a credential and a certificate for each certified decision",
-                       description="check each decision against the records, then write DIR/<trainee>-<date>.json (the signed credential) and .html (the printable certificate); nothing is written when anything is wrong")
+                       description="check each decision against the records, then write DIR/<trainee>-<date>.json (the signed credential), .html and .pdf (the printable certificate); nothing is written when anything is wrong")
     p.add_argument("--decision", type=Path, action="append", required=True, metavar="FILE", help="a committee decision (repeat for several)")
     p.add_argument("--key", type=Path, required=True, metavar="KEY", help="the issuer's key file (or its folder), from keygen")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="where to write credentials and certificates")
@@ -130,7 +130,8 @@ def _issue(args) -> int:
         checked_all.append(checked)
     if bad:
         return _fail("nothing was issued: fix the decisions above first", 1)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
+    notes = []
     entries = []
     for checked in checked_all:
         index = status.free_index(used)
@@ -141,6 +142,10 @@ def _issue(args) -> int:
             name += "-again"
         files[f"{name}.json"] = json.dumps(issued.credential, indent=2, ensure_ascii=False) + "\n"
         files[f"{name}.html"] = certificate.render(issued.credential, checked.decision, f"{name}.json")
+        try:
+            files[f"{name}.pdf"] = certificate.render_pdf(issued.credential, checked.decision, f"{name}.json")
+        except ValueError as err:
+            notes.append(f"note: no PDF certificate for {_printable(checked.decision.trainee)}: {err}")
         entries.append({"id": issued.credential["id"], "index": index, "trainee": checked.decision.trainee,
                         "decision": checked.decision.file.as_posix(), "issued": now(), "file": f"{name}.json"})
     write_atomically(args.out, files)
@@ -148,7 +153,10 @@ def _issue(args) -> int:
     issuing.write_private(key.path.parent / issuing.LEDGER, json.dumps(ledger, indent=2, ensure_ascii=False) + "\n")
     for entry in entries:
         print(f"Issued {entry['id']} to {_printable(entry['trainee'])}: {(args.out / entry['file']).as_posix()} "
-              f"(certificate {(args.out / entry['file']).with_suffix('.html').as_posix()})")
+              f"(certificate {(args.out / entry['file']).with_suffix('.html').as_posix()}"
+              f"{', ' + (args.out / entry['file']).with_suffix('.pdf').as_posix() if entry['file'][:-5] + '.pdf' in files else ''})")
+    for note in notes:
+        print(note)
     print(f"Verify with: curriculum credential verify {(args.out / entries[0]['file']).as_posix()} --root {args.root.as_posix()}")
     return 0
 
