@@ -88,7 +88,7 @@ def main(argv=None) -> int:
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
-    if args.report_mb > 0:
+    if args.report_mb > 0 and not args.assets_only:
         print(f"[bench] curriculum report on a {args.report_mb:g} MB export, validate of the repository...", file=sys.stderr, flush=True)
         results["report"] = report_bench.report_budget(args.report_mb, args.repeat)
     print(text(results))
