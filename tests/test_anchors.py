@@ -106,3 +106,18 @@ def test_the_headings_the_build_adds_keep_their_ids():
     as in the validator."""
     assert heading_ids(module_page_source("Title", "## References\n\n## Check your understanding")) == [
         "title", "references_1", "check-your-understanding_1", "check-your-understanding", "references"]
+
+
+@pytest.mark.parametrize("authors, label", [
+    ("Murray SA, Kendall M, Boyd K, Sheikh A", "Murray et al."),
+    ("Stroebe M, Schut H", "Stroebe & Schut"),
+    ("van der Kolk BA", "van der Kolk"),
+    ("Figley CR (ed.)", "Figley"),
+    ("National Institute for Health and Care Excellence", "National Institute for Health and Care Excellence"),
+    ("CMS (Centers for Medicare & Medicaid Services)", "CMS"),
+    ("European Parliament, Council of the European Union", "European Parliament & Council of the European Union"),
+])
+def test_citation_labels_name_people_by_surname_and_organisations_whole(authors, label):
+    from curriculum_tools.site.citations import short_authors
+
+    assert short_authors(authors) == label

@@ -9,9 +9,22 @@ from curriculum_tools.load.markdown import citations
 
 
 
+INITIALS = re.compile(r"^[A-Z][A-Z-]{0,4}\.?$")
+
+
+def _surname(name: str) -> str:
+    """A person written "Surname INITIALS" gives the surname (all of it: "van der Kolk"); an
+    organisation keeps its name, without a bracketed gloss ("CMS (Centers for ...)" -> "CMS")."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name  # "(ed.)", "(Centers for ...)"
+    words = name.split()
+    if len(words) >= 2 and INITIALS.match(words[-1]):
+        return " ".join(words[:-1])
+    return name
+
+
 def short_authors(authors: str) -> str:
     names = [a.strip() for a in re.split(r",(?![^()]*\))", authors) if a.strip()]
-    surnames = [n.split()[0] if n.split() else n for n in names if not n.lower().startswith("et al")]
+    surnames = [_surname(n) for n in names if not n.lower().startswith("et al")]
     if not surnames:
         return authors
     if len(surnames) == 1 and "et al" not in authors.lower():
