@@ -214,6 +214,93 @@ class Checklist:
     guidance: str
     items: list[ChecklistItem]
     source: Source
+    scenario_id: str | None = None  # the scenario played as the role-play brief, when named
+
+
+@dataclass
+class Say:
+    speaker: str
+    text: str
+
+
+@dataclass
+class Choice:
+    id: str
+    text: str
+    next: str
+    feedback: str
+    path: tuple  # where it sits in the scenario file's data
+
+
+@dataclass
+class ScenarioNode:
+    id: str
+    text: str
+    choices: list[Choice]
+    path: tuple
+    title: str | None = None
+    says: list[Say] = field(default_factory=list)
+
+
+@dataclass
+class Ending:
+    id: str
+    rating: str  # safe | partly_safe | unsafe
+    title: str
+    outcome: str
+    debrief: str
+    path: tuple
+
+
+@dataclass
+class Scenario:
+    """A branching role-play (scenarios/<id>.yml): nodes with choices leading to nodes or
+    endings. Indexes by id are built once; ids are unique after rule duplicate-id."""
+
+    id: str
+    module_id: str
+    title: str
+    summary: str
+    estimated_minutes: int
+    objectives: list[str]
+    competencies: list[str]
+    situation: str
+    start: str
+    nodes: list[ScenarioNode]
+    endings: list[Ending]
+    references: list[Reference]
+    review: Review
+    source: Source
+    jurisdiction: str | None = None
+    node_by_id: dict[str, ScenarioNode] = field(default_factory=dict, repr=False)
+    ending_by_id: dict[str, Ending] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for node in self.nodes:
+            self.node_by_id.setdefault(node.id, node)
+        for ending in self.endings:
+            self.ending_by_id.setdefault(ending.id, ending)
+
+    def target(self, target_id: str) -> ScenarioNode | Ending | None:
+        """The node or ending a choice's next names (nodes first), or None."""
+        return self.node_by_id.get(target_id) or self.ending_by_id.get(target_id)
+
+    def texts(self):
+        """(data path, Markdown text) of every Markdown field, in file order: what the
+        citation and text rules read."""
+        yield ("situation",), self.situation
+        if self.jurisdiction:
+            yield ("jurisdiction",), self.jurisdiction
+        for node in self.nodes:
+            yield node.path + ("text",), node.text
+            for i, say in enumerate(node.says):
+                yield node.path + ("says", i, "text"), say.text
+            for choice in node.choices:
+                yield choice.path + ("text",), choice.text
+                yield choice.path + ("feedback",), choice.feedback
+        for ending in self.endings:
+            yield ending.path + ("outcome",), ending.outcome
+            yield ending.path + ("debrief",), ending.debrief
 
 
 @dataclass
@@ -260,6 +347,7 @@ class Curriculum:
     modules: list[Module] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
     signoff: Signoff | None = None  # signoff.yml, when the tree has one
     pages: list[Source] = field(default_factory=list)  # plain Markdown pages (home, about)
     sources: list[Source] = field(default_factory=list)  # every schema-valid file
@@ -270,6 +358,20 @@ class Curriculum:
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.id == quiz_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return self.scenario_by_id().get(scenario_id)
+
+    def scenario_by_id(self) -> dict[str, Scenario]:
+        """Scenarios by id (the first of a repeated id: rule duplicate-id reports the rest)."""
+        index: dict[str, Scenario] = {}
+        for scenario in self.scenarios:
+            index.setdefault(scenario.id, scenario)
+        return index
+
+    def scenarios_of(self, module_id: str) -> list[Scenario]:
+        """The scenarios that rehearse a module, in id order."""
+        return sorted((s for s in self.scenarios if s.module_id == module_id), key=lambda s: s.id)
 
     def modules_in(self, track_id: str) -> list[Module]:
         return sorted((m for m in self.modules if m.track == track_id), key=lambda m: (m.order, m.id))
