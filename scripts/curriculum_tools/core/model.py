@@ -285,6 +285,77 @@ class Scenario:
         """The node or ending a choice's next names (nodes first), or None."""
         return self.node_by_id.get(target_id) or self.ending_by_id.get(target_id)
 
+    def reading_order(self) -> list[ScenarioNode]:
+        """Nodes breadth first from start, following choices in order (each node comes after
+        the first node that leads to it); nodes not reached from start follow in file order.
+        The page renders nodes in this order, so reading it top to bottom makes sense."""
+        order: list[str] = []
+        queue = [self.start] if self.start in self.node_by_id else []
+        while queue:
+            node_id = queue.pop(0)
+            if node_id in order:
+                continue
+            order.append(node_id)
+            queue.extend(c.next for c in self.node_by_id[node_id].choices if c.next in self.node_by_id and c.next not in order)
+        rest = [n.id for n in self.nodes if n.id not in order]
+        return [self.node_by_id[node_id] for node_id in order + rest]
+
+    def reachable(self) -> set[str]:
+        """Ids of the nodes and endings a trainee can reach from start."""
+        seen: set[str] = set()
+        stack = [self.start]
+        while stack:
+            target = stack.pop()
+            if target in seen or self.target(target) is None:
+                continue
+            seen.add(target)
+            node = self.node_by_id.get(target)
+            if node:
+                stack.extend(c.next for c in node.choices)
+        return seen
+
+    def can_end(self) -> set[str]:
+        """Ids of the nodes from which some path reaches an ending. A choice whose next
+        resolves to nothing counts as a way out (rule scenario-next reports it), so a broken
+        link is reported once, not again as a dead end."""
+        good = set(self.ending_by_id)
+        changed = True
+        while changed:
+            changed = False
+            for node in self.nodes:
+                if node.id not in good and any(c.next in good or self.target(c.next) is None for c in node.choices):
+                    good.add(node.id)
+                    changed = True
+        return good
+
+    def closed_loops(self) -> list[list[ScenarioNode]]:
+        """Loops without a way out: groups of nodes that lead only to one another, never to an
+        ending (the sink components of the nodes that cannot end), each in file order."""
+        stuck = [n for n in self.nodes if n.id not in self.can_end()]
+        ids = {n.id for n in stuck}
+        reach = {n.id: self._reach_within(n.id, ids) for n in stuck}
+        loops, placed = [], set()
+        for node in stuck:
+            if node.id in placed:
+                continue
+            component = {m for m in reach[node.id] if node.id in reach[m]}
+            # a sink: everything it reaches is in it
+            if reach[node.id] <= component:
+                group = [n for n in stuck if n.id in component]
+                loops.append(group)
+                placed |= component
+        return loops
+
+    def _reach_within(self, start: str, ids: set[str]) -> set[str]:
+        seen, stack = set(), [start]
+        while stack:
+            node_id = stack.pop()
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            stack.extend(c.next for c in self.node_by_id[node_id].choices if c.next in ids)
+        return seen
+
     def texts(self):
         """(data path, Markdown text) of every Markdown field, in file order: what the
         citation and text rules read."""
