@@ -126,5 +126,8 @@ def _unrated(curriculum: Curriculum) -> str:
 
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
+from curriculum_tools.site.pages.scenario import scenario_pages  # noqa: E402 (it builds GeneratedPage)
 
-PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages, certification_pages]
+PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [
+    track_pages, progress_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
+]
