@@ -70,25 +70,25 @@ def _target_label(scenario: Scenario, target: str, numbers: dict[str, int]) -> s
 
 def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> list[str]:
     rows = [
-        '<section class="cq-scenario__node" markdown="block">',
+        '<section class="cq-branching__node" markdown="block">',
         "",
-        f"### {md(_node_title(scenario, node, numbers[node.id]))} {{#{node_anchor(node.id)} .cq-scenario__heading}}",
+        f"### {md(_node_title(scenario, node, numbers[node.id]))} {{#{node_anchor(node.id)} .cq-branching__heading}}",
         _block(node.text, scenario),
     ]
     for say in node.says:
-        rows += [f'<blockquote class="cq-scenario__say" markdown="block">', "",
+        rows += [f'<blockquote class="cq-branching__say" markdown="block">', "",
                  f"**{md(say.speaker)}:** {_inline(say.text, scenario)}", "", "</blockquote>", ""]
-    rows += ['<p class="cq-scenario__prompt">What do you do?</p>', "", '<ol class="cq-scenario__choices" markdown="block">']
+    rows += ['<p class="cq-branching__prompt">What do you do?</p>', "", '<ol class="cq-branching__choices" markdown="block">']
     for choice in node.choices:
         target = node_anchor(choice.next) if choice.next in scenario.node_by_id else ending_anchor(choice.next)
         text = _inline(choice.text, scenario)
         rows += [
-            '<li class="cq-scenario__choice" markdown="block">',
+            '<li class="cq-branching__choice" markdown="block">',
             "",
-            f'<a class="cq-scenario__link" href="#{target}" markdown="span">{text}</a>'
-            f' <span class="cq-scenario__leads">{html.escape(_target_label(scenario, choice.next, numbers))}</span>',
+            f'<a class="cq-branching__link" href="#{target}" markdown="span">{text}</a>'
+            f' <span class="cq-branching__leads">{html.escape(_target_label(scenario, choice.next, numbers))}</span>',
             "",
-            '<details class="cq-scenario__feedback" markdown="block">',
+            '<details class="cq-branching__feedback" markdown="block">',
             "<summary>Feedback on this choice</summary>",
             _block(choice.feedback, scenario),
             "</details>",
@@ -102,17 +102,17 @@ def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> li
 def _ending(scenario: Scenario, ending: Ending) -> list[str]:
     label = RATING_LABELS[ending.rating]
     return [
-        f'<section class="cq-scenario__ending cq-scenario__ending--{ending.rating.replace("_", "-")}" markdown="block">',
+        f'<section class="cq-branching__ending cq-branching__ending--{ending.rating.replace("_", "-")}" markdown="block">',
         "",
-        f"### {md(ending.title)} {{#{ending_anchor(ending.id)} .cq-scenario__heading}}",
+        f"### {md(ending.title)} {{#{ending_anchor(ending.id)} .cq-branching__heading}}",
         "",
-        f'<p class="cq-scenario__rating"><strong>Rating: {label}</strong> ({RATING_HELP[ending.rating]}).</p>',
+        f'<p class="cq-branching__rating"><strong>Rating: {label}</strong> ({RATING_HELP[ending.rating]}).</p>',
         "",
-        '<p class="cq-scenario__subhead"><strong>What followed</strong></p>',
+        '<p class="cq-branching__subhead"><strong>What followed</strong></p>',
         _block(ending.outcome, scenario),
-        '<p class="cq-scenario__subhead"><strong>Debrief</strong></p>',
+        '<p class="cq-branching__subhead"><strong>Debrief</strong></p>',
         _block(ending.debrief, scenario),
-        '<p class="cq-scenario__again"><a href="#situation">Start again from the situation</a></p>',
+        '<p class="cq-branching__again"><a href="#situation">Start again from the situation</a></p>',
         "",
         "</section>",
         "",
@@ -126,11 +126,11 @@ def render_scenario(scenario: Scenario) -> str:
     numbers = {node.id: i + 1 for i, node in enumerate(order)}
     config = html.escape(json.dumps(scenario_config(scenario), ensure_ascii=False, separators=(",", ":")), quote=True)
     rows = [
-        f'<div class="cq-scenario" data-module="scenario" data-config="{config}" markdown="block">',
+        f'<div class="cq-branching" data-module="scenario" data-config="{config}" markdown="block">',
         "",
         "## The situation {#situation}",
         _block(scenario.situation, scenario),
-        '<p class="cq-scenario__howto">Each choice below is a link to what follows it; the endings come after the moments. '
+        '<p class="cq-branching__howto">Each choice below is a link to what follows it; the endings come after the moments. '
         f'Start with <a href="#{node_anchor(scenario.start)}">the first moment</a>.</p>',
         "",
         "## The moments {#moments}",
