@@ -98,7 +98,13 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     ]
     pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
     for cl in checklists:
-        markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
+        brief = curriculum.scenario(cl.scenario_id) if cl.scenario_id else None
+        lead = (
+            f"**Role-play brief:** the scenario [{md(brief.title)}](../scenarios/{brief.id}.md), which the trainee "
+            "can rehearse first; play one of its moments with the trainee as facilitator.\n\n"
+            if brief else ""
+        )
+        markdown = f"# {md(cl.title)}\n\n{lead}{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
     dashboard = [
         "# Supervisor dashboard",
@@ -126,7 +132,15 @@ def _unrated(curriculum: Curriculum) -> str:
 
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
-from curriculum_tools.site.pages.scenario import scenario_pages  # noqa: E402 (it builds GeneratedPage)
+
+
+def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    """The scenarios index and pages (pages/scenario.py, imported here so either module may be
+    imported first)."""
+    from curriculum_tools.site.pages.scenario import scenario_pages as make
+
+    return make(curriculum)
+
 
 PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [
     track_pages, progress_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
