@@ -98,3 +98,11 @@ test("ids that are Object properties are not nodes", () => {
   assert.equal(S.kindOf(config, "constructor"), null);
   assert.equal(S.nextOf(config, "toString", "x"), null);
 });
+
+test("the progress page counts distinct endings reached, never more than there are", () => {
+  const status = curriculum.progress.scenarioStatusOf;
+  assert.deepEqual(status(null, 3), { status: "not-started", text: "None yet" });
+  assert.deepEqual(status({ reached: ["a", "a", 7] }, 3), { status: "in-progress", text: "1 of 3 endings reached" });
+  assert.equal(status({ reached: ["a", "b", "c", "d"] }, 3).status, "passed");
+  assert.equal(status({ reached: "a" }, 3).status, "not-started");
+});

@@ -69,6 +69,22 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
                 f"| {md(titles.get(module.track, module.track))} "
                 f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
             )
+    if curriculum.scenarios:
+        rows += [
+            "",
+            "## Scenarios rehearsed {#scenarios-rehearsed}",
+            "",
+            "| Scenario | Module | Endings reached |",
+            "| --- | --- | --- |",
+        ]
+        modules = {m.id: m for m in curriculum.modules}
+        for scenario in sorted(curriculum.scenarios, key=lambda s: s.title.lower()):
+            module = modules.get(scenario.module_id)
+            rows.append(
+                f'| [{md(scenario.title)}](scenarios/{scenario.id}.md){{ data-scenario-id="{scenario.id}" data-endings="{len(scenario.endings)}" }} '
+                f"| {md(module.title) if module else md(scenario.module_id)} "
+                f'| <span class="cq-progress__status" data-status-for="{scenario.id}">None yet</span> |'
+            )
     rows += ["", "</div>", ""]
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
 
