@@ -96,6 +96,8 @@ def test_play_to_each_ending_by_keyboard(page, demo, watch):
         expect(page.locator(".cq-branching [aria-live=polite]")).to_have_text(f"Started again: {FIRST}.")
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert stored["v"] == 1 and sorted(stored["data"]["reached"]) == ["advice-lands-badly", "group-holds", "sam-leaves"]
+    page.goto(demo.url + "progress/")
+    expect(page.locator('[data-status-for="sc-demo"]')).to_have_text("3 of 3 endings reached")
     assert watch.errors == []
 
 

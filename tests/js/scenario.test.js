@@ -1,28 +1,12 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { curriculum } = require("./load.js");
+const { curriculum, fixture } = require("./load.js");
 
 const S = curriculum.scenario;
-// The graph of the example scenario (components/scenario/examples/sc-demo.yml), as the
-// renderer writes it into data-config.
-const config = {
-  id: "sc-demo",
-  module: "demo-module",
-  start: "arrival",
-  nodes: {
-    arrival: [
-      ["welcome", "sam-speaks"],
-      ["ignore", "sam-leaves"],
-    ],
-    "sam-speaks": [
-      ["link", "group-holds"],
-      ["advise", "advice-lands-badly"],
-      ["start-again", "arrival"],
-    ],
-  },
-  endings: { "group-holds": "safe", "advice-lands-badly": "partly_safe", "sam-leaves": "unsafe" },
-};
+// The graph of the example scenario (components/scenario/examples/sc-demo.yml) as the
+// renderer writes it into data-config (tests/test_scenario_model.py keeps the two equal).
+const config = fixture("parity", "scenario-config.json");
 
 test("replay follows the steps from the start to a node or an ending", () => {
   assert.deepEqual(S.replay(config, []), { steps: [], current: "arrival", ended: false, dropped: 0 });
@@ -113,4 +97,12 @@ test("the ended event's detail names scenario, module, ending and rating", () =>
 test("ids that are Object properties are not nodes", () => {
   assert.equal(S.kindOf(config, "constructor"), null);
   assert.equal(S.nextOf(config, "toString", "x"), null);
+});
+
+test("the progress page counts distinct endings reached, never more than there are", () => {
+  const status = curriculum.progress.scenarioStatusOf;
+  assert.deepEqual(status(null, 3), { status: "not-started", text: "None yet" });
+  assert.deepEqual(status({ reached: ["a", "a", 7] }, 3), { status: "in-progress", text: "1 of 3 endings reached" });
+  assert.equal(status({ reached: ["a", "b", "c", "d"] }, 3).status, "passed");
+  assert.equal(status({ reached: "a" }, 3).status, "not-started");
 });

@@ -59,7 +59,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # attributes the site's own scripts read; content pages written by authors do not get them.
 GENERATED_ATTRIBUTES = {
     "div": {"data-module", "data-config"},  # data-config: a scenario page's graph (pages/scenario.py)
-    "a": {"data-module-id", "data-quiz-id"},
+    "a": {"data-module-id", "data-quiz-id", "data-scenario-id", "data-endings"},
     "span": {"data-status-for"},
 }
 

@@ -94,9 +94,11 @@ def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 def rehearse_markdown(curriculum: Curriculum, module_id: str) -> str:
-    """The module page's "Rehearse" list: links to the module's scenarios (empty: none)."""
+    """The module page's "Rehearse" list: links to the module's scenarios (empty: none). A
+    box, not a heading: the module page's heading ids are the validator's (module.anchors),
+    which do not depend on other files."""
     scenarios = curriculum.scenarios_of(module_id)
     if not scenarios:
         return ""
-    items = "\n".join(f"- [{md(s.title)}](../scenarios/{s.id}.md): {md(s.summary)}" for s in scenarios)
-    return f"## Rehearse {{#rehearse}}\n\nPractise this module's hardest moments in a branching scenario:\n\n{items}\n"
+    items = "\n".join(f"    - [{md(s.title)}](../scenarios/{s.id}.md): {md(s.summary)}" for s in scenarios)
+    return f'!!! example "Rehearse"\n\n    Practise this module\'s hardest moments in a branching scenario:\n\n{items}\n'
