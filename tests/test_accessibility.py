@@ -36,6 +36,8 @@ def page_kinds(pages: list[str]) -> dict[str, str]:
             kind = "supervisors/" + ("index" if len(parts) == 1 else parts[1] if parts[1] == "dashboard" else "checklist")
         elif parts[0] in ("schemas",):
             continue
+        elif parts[0] == "scenarios":
+            kind = "scenarios/index" if len(parts) == 1 else "scenario"
         else:
             kind = parts[0] if len(parts) == 1 else "module"
             if len(parts) == 1 and Path(parts[0]).name in TRACK_IDS:
@@ -78,7 +80,8 @@ def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site):
 
     TRACK_IDS.update(t.id for t in check(REPO).curriculum.tracks)
     kinds = page_kinds(site_pages(site.dir))
-    assert {"home", "track", "module", "glossary", "progress", "print", "supervisors/index", "supervisors/checklist", "supervisors/dashboard"} <= set(kinds)
+    assert {"home", "track", "module", "glossary", "progress", "print", "supervisors/index", "supervisors/checklist", "supervisors/dashboard",
+            "scenarios/index", "scenario"} <= set(kinds)
     assert axe_failures(page, site, list(kinds.values()), "dark") == {}
 
 

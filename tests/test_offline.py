@@ -131,3 +131,17 @@ def test_checklist_records_from_disk(page, offline, watch):
     expect(page.get_by_label("Trainee (name or code)")).to_have_value("Trainee 01")
     assert watch.errors == []
     assert not_local(watch.requests) == []
+
+
+def test_scenario_plays_and_resumes_from_disk(page, offline, watch):
+    """A scenario from file://: the player starts, a choice moves on, the path survives a reload."""
+    page.goto(url(offline, "scenarios/sc-monopolising-member.html"))
+    player = page.locator('[data-module="scenario"]')
+    expect(player.get_by_role("button", name="Restart")).to_be_visible()
+    player.get_by_role("button", name=re.compile("^Interrupt warmly")).click()
+    expect(player.get_by_role("heading", name=re.compile("^Lin speaks"))).to_be_focused()
+    page.reload()
+    expect(player.get_by_role("heading", name=re.compile("^Lin speaks"))).to_be_visible()
+    expect(player.locator(".cq-branching__chosen")).to_contain_text("Interrupt warmly")
+    assert watch.errors == []
+    assert not_local(watch.requests) == []

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES, TODAY, make_tree, run_cli
+from helpers import BASE, FIXTURES, TODAY, make_tree, run_cli
 
 VALID = sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
@@ -95,3 +95,19 @@ def test_installed_command_smoke(tmp_path):
     root = make_tree(tmp_path, FIXTURES / "invalid" / "yaml-syntax")
     broken = run_cli_subprocess("validate", "--root", str(root), "--today", TODAY)
     assert broken.returncode == 1 and "(yaml-syntax)" in broken.stdout and "Traceback" not in broken.stderr
+
+
+def test_scenario_example_is_the_fixture():
+    """The component's example scenario (documentation and browser test page) is the minimal
+    tree's scenario byte for byte, so what the docs show is what the tests check."""
+    from helpers import REPO
+
+    example = REPO / "scripts/curriculum_tools/site/components/scenario/examples/sc-demo.yml"
+    assert example.read_bytes() == (BASE / "scenarios" / "sc-demo.yml").read_bytes()
+
+
+def test_scenario_rules_are_listed():
+    result = run_cli("rules")
+    for rule_id in ("scenario-next", "scenario-reachable", "scenario-loop", "scenario-ending", "scenario-safe-ending",
+                    "scenario-module", "scenario-file", "checklist-scenario"):
+        assert rule_id in result.stdout

@@ -19,6 +19,7 @@ for (const file of [
   "progress/progress.js",
   "dashboard/plan.js",
   "dashboard/dashboard.js",
+  "scenario/scenario.js",
 ])
   require(path.join(COMPONENTS, file));
 

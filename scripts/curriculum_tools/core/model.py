@@ -214,6 +214,164 @@ class Checklist:
     guidance: str
     items: list[ChecklistItem]
     source: Source
+    scenario_id: str | None = None  # the scenario played as the role-play brief, when named
+
+
+@dataclass
+class Say:
+    speaker: str
+    text: str
+
+
+@dataclass
+class Choice:
+    id: str
+    text: str
+    next: str
+    feedback: str
+    path: tuple  # where it sits in the scenario file's data
+
+
+@dataclass
+class ScenarioNode:
+    id: str
+    text: str
+    choices: list[Choice]
+    path: tuple
+    title: str | None = None
+    says: list[Say] = field(default_factory=list)
+
+
+@dataclass
+class Ending:
+    id: str
+    rating: str  # safe | partly_safe | unsafe
+    title: str
+    outcome: str
+    debrief: str
+    path: tuple
+
+
+@dataclass
+class Scenario:
+    """A branching role-play (scenarios/<id>.yml): nodes with choices leading to nodes or
+    endings. Indexes by id are built once; ids are unique after rule duplicate-id."""
+
+    id: str
+    module_id: str
+    title: str
+    summary: str
+    estimated_minutes: int
+    objectives: list[str]
+    competencies: list[str]
+    situation: str
+    start: str
+    nodes: list[ScenarioNode]
+    endings: list[Ending]
+    references: list[Reference]
+    review: Review
+    source: Source
+    jurisdiction: str | None = None
+    node_by_id: dict[str, ScenarioNode] = field(default_factory=dict, repr=False)
+    ending_by_id: dict[str, Ending] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for node in self.nodes:
+            self.node_by_id.setdefault(node.id, node)
+        for ending in self.endings:
+            self.ending_by_id.setdefault(ending.id, ending)
+
+    def target(self, target_id: str) -> ScenarioNode | Ending | None:
+        """The node or ending a choice's next names (nodes first), or None."""
+        return self.node_by_id.get(target_id) or self.ending_by_id.get(target_id)
+
+    def reading_order(self) -> list[ScenarioNode]:
+        """Nodes breadth first from start, following choices in order (each node comes after
+        the first node that leads to it); nodes not reached from start follow in file order.
+        The page renders nodes in this order, so reading it top to bottom makes sense."""
+        order: list[str] = []
+        queue = [self.start] if self.start in self.node_by_id else []
+        while queue:
+            node_id = queue.pop(0)
+            if node_id in order:
+                continue
+            order.append(node_id)
+            queue.extend(c.next for c in self.node_by_id[node_id].choices if c.next in self.node_by_id and c.next not in order)
+        rest = [n.id for n in self.nodes if n.id not in order]
+        return [self.node_by_id[node_id] for node_id in order + rest]
+
+    def reachable(self) -> set[str]:
+        """Ids of the nodes and endings a trainee can reach from start."""
+        seen: set[str] = set()
+        stack = [self.start]
+        while stack:
+            target = stack.pop()
+            if target in seen or self.target(target) is None:
+                continue
+            seen.add(target)
+            node = self.node_by_id.get(target)
+            if node:
+                stack.extend(c.next for c in node.choices)
+        return seen
+
+    def can_end(self) -> set[str]:
+        """Ids of the nodes from which some path reaches an ending. A choice whose next
+        resolves to nothing counts as a way out (rule scenario-next reports it), so a broken
+        link is reported once, not again as a dead end."""
+        good = set(self.ending_by_id)
+        changed = True
+        while changed:
+            changed = False
+            for node in self.nodes:
+                if node.id not in good and any(c.next in good or self.target(c.next) is None for c in node.choices):
+                    good.add(node.id)
+                    changed = True
+        return good
+
+    def closed_loops(self) -> list[list[ScenarioNode]]:
+        """Loops without a way out: groups of nodes that lead only to one another, never to an
+        ending (the sink components of the nodes that cannot end), each in file order."""
+        stuck = [n for n in self.nodes if n.id not in self.can_end()]
+        ids = {n.id for n in stuck}
+        reach = {n.id: self._reach_within(n.id, ids) for n in stuck}
+        loops, placed = [], set()
+        for node in stuck:
+            if node.id in placed:
+                continue
+            component = {m for m in reach[node.id] if node.id in reach[m]}
+            # a sink: everything it reaches is in it
+            if reach[node.id] <= component:
+                group = [n for n in stuck if n.id in component]
+                loops.append(group)
+                placed |= component
+        return loops
+
+    def _reach_within(self, start: str, ids: set[str]) -> set[str]:
+        seen, stack = set(), [start]
+        while stack:
+            node_id = stack.pop()
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            stack.extend(c.next for c in self.node_by_id[node_id].choices if c.next in ids)
+        return seen
+
+    def texts(self):
+        """(data path, Markdown text) of every Markdown field, in file order: what the
+        citation and text rules read."""
+        yield ("situation",), self.situation
+        if self.jurisdiction:
+            yield ("jurisdiction",), self.jurisdiction
+        for node in self.nodes:
+            yield node.path + ("text",), node.text
+            for i, say in enumerate(node.says):
+                yield node.path + ("says", i, "text"), say.text
+            for choice in node.choices:
+                yield choice.path + ("text",), choice.text
+                yield choice.path + ("feedback",), choice.feedback
+        for ending in self.endings:
+            yield ending.path + ("outcome",), ending.outcome
+            yield ending.path + ("debrief",), ending.debrief
 
 
 @dataclass
@@ -260,6 +418,7 @@ class Curriculum:
     modules: list[Module] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
     signoff: Signoff | None = None  # signoff.yml, when the tree has one
     pages: list[Source] = field(default_factory=list)  # plain Markdown pages (home, about)
     sources: list[Source] = field(default_factory=list)  # every schema-valid file
@@ -270,6 +429,20 @@ class Curriculum:
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.id == quiz_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return self.scenario_by_id().get(scenario_id)
+
+    def scenario_by_id(self) -> dict[str, Scenario]:
+        """Scenarios by id (the first of a repeated id: rule duplicate-id reports the rest)."""
+        index: dict[str, Scenario] = {}
+        for scenario in self.scenarios:
+            index.setdefault(scenario.id, scenario)
+        return index
+
+    def scenarios_of(self, module_id: str) -> list[Scenario]:
+        """The scenarios that rehearse a module, in id order."""
+        return sorted((s for s in self.scenarios if s.module_id == module_id), key=lambda s: s.id)
 
     def modules_in(self, track_id: str) -> list[Module]:
         return sorted((m for m in self.modules if m.track == track_id), key=lambda m: (m.order, m.id))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from curriculum_tools.load.markdown import heading_ids, module_page_source, parse_markdown
 from curriculum_tools.core.model import (
-    Checklist, ChecklistItem, Competency, Curriculum, Domain, Framework, GlossaryTerm, Module,
-    Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Signoff, Source, Track,
+    Checklist, ChecklistItem, Choice, Competency, Curriculum, Domain, Ending, Framework, GlossaryTerm,
+    Module, Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Say, Scenario,
+    ScenarioNode, Signoff, Source, Track,
 )
 from curriculum_tools.core.problems import ContentError, Problem, Result
 from curriculum_tools.load.schemas import schema_problems
@@ -31,7 +32,7 @@ def discover(root: Path) -> list[tuple[str, str]]:
         found.append((name, kind))
     if (root / "signoff.yml").is_file():  # optional: only `curriculum report` needs it
         found.append(("signoff.yml", "signoff"))
-    for pattern, kind in (("glossary/*.yml", "glossary"), ("quizzes/*.yml", "quiz"), ("checklists/*.yml", "checklist")):
+    for pattern, kind in (("glossary/*.yml", "glossary"), ("quizzes/*.yml", "quiz"), ("checklists/*.yml", "checklist"), ("scenarios/*.yml", "scenario")):
         found.extend((p.relative_to(root).as_posix(), kind) for p in sorted(root.glob(pattern)))
     content = root / CONTENT_DIR
     if content.is_dir():
@@ -107,7 +108,7 @@ def load(root: Path | str) -> Loaded:
 def _unreadable(curriculum: Curriculum, rel: str, kind: str) -> None:
     """A file that could not be parsed is known by its file name (module, quiz and checklist
     files are named after their id), so rules do not report it as missing as well."""
-    if kind in ("module", "quiz", "checklist"):
+    if kind in ("module", "quiz", "checklist", "scenario"):
         curriculum.broken_ids.add(Path(rel).stem)
 
 
@@ -182,7 +183,38 @@ def _checklist(curriculum: Curriculum, source: Source) -> None:
     d = source.data
     items = [ChecklistItem(i["id"], i["text"], list(i["competencies"]), i.get("required", False), i.get("guidance")) for i in d["items"]]
     curriculum.checklists.append(
-        Checklist(d["id"], d["version"], d["title"], d["purpose"], d["setting"], list(d["competencies"]), d["guidance"], items, source)
+        Checklist(d["id"], d["version"], d["title"], d["purpose"], d["setting"], list(d["competencies"]), d["guidance"], items, source,
+                  scenario_id=d.get("scenario"))
+    )
+
+
+def _review(r: dict) -> Review:
+    return Review(r["author"], r["reviewer_role"], dt.date.fromisoformat(r["last_reviewed"]), r["interval_months"])
+
+
+def _scenario(curriculum: Curriculum, source: Source) -> None:
+    d = source.data
+    nodes = []
+    for n, node in enumerate(d["nodes"]):
+        path = ("nodes", n)
+        choices = [
+            Choice(c["id"], c["text"], c["next"], c["feedback"], path + ("choices", i))
+            for i, c in enumerate(node["choices"])
+        ]
+        says = [Say(s["speaker"], s["text"]) for s in node.get("says", [])]
+        nodes.append(ScenarioNode(node["id"], node["text"], choices, path, node.get("title"), says))
+    endings = [
+        Ending(e["id"], e["rating"], e["title"], e["outcome"], e["debrief"], ("endings", i))
+        for i, e in enumerate(d["endings"])
+    ]
+    curriculum.scenarios.append(
+        Scenario(
+            id=d["id"], module_id=d["module"], title=d["title"], summary=d["summary"],
+            estimated_minutes=d["estimated_minutes"], objectives=list(d["objectives"]),
+            competencies=list(d["competencies"]), situation=d["situation"], start=d["start"],
+            nodes=nodes, endings=endings, references=[Reference(**ref) for ref in d["references"]],
+            review=_review(d["review"]), source=source, jurisdiction=d.get("jurisdiction"),
+        )
     )
 
 
@@ -204,5 +236,6 @@ _BUILDERS = {
     "module": _module,
     "quiz": _quiz,
     "checklist": _checklist,
+    "scenario": _scenario,
     "signoff": _signoff,
 }

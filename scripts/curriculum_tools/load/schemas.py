@@ -20,6 +20,7 @@ KIND_SCHEMAS = {
     "module": "module.schema.json",
     "quiz": "quiz.schema.json",
     "checklist": "checklist.schema.json",
+    "scenario": "scenario.schema.json",
     "record": "record.schema.json",
     "signoff": "signoff.schema.json",
     "decision": "decision.schema.json",
@@ -203,6 +204,8 @@ def _value_at(data, path: tuple):
 def _pattern_hint(schema: dict, pattern: str) -> str:
     if pattern.startswith("^[a-z0-9]+(-"):
         return "lower-case letters and digits joined by hyphens, e.g. my-module-id"
+    if pattern.startswith("^sc-[a-z0-9]+(-"):
+        return "sc- then lower-case letters and digits joined by hyphens, e.g. sc-my-scenario"
     if pattern.startswith("^[A-Za-z0-9_](?:"):
         return "a citation key: letters, digits and _, with : . - inside, e.g. yalom2020"
     if pattern.startswith("^\\d{4}"):

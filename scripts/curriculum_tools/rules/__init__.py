@@ -33,6 +33,14 @@ RULE_MODULES = [
     "schema_line",
     "placeholder",
     "unsafe_html",
+    "scenario_file",
+    "scenario_module",
+    "scenario_next",
+    "scenario_reachable",
+    "scenario_loop",
+    "scenario_ending",
+    "scenario_safe_ending",
+    "checklist_scenario",
 ]
 
 

@@ -1,4 +1,4 @@
-"""Competency ids used by modules and checklists must exist in competencies.yml, and an
+"""Competency ids used by modules, scenarios and checklists must exist in competencies.yml, and an
 item's competencies must be among its checklist's."""
 from curriculum_tools.core.problems import ERROR
 
@@ -16,6 +16,10 @@ def check(context):
         for i, comp in enumerate(module.competencies):
             if comp not in known:
                 yield module.source.problem(("competencies", i), f"unknown competency '{comp}'", ID)
+    for scenario in c.scenarios:
+        for i, comp in enumerate(scenario.competencies):
+            if comp not in known:
+                yield scenario.source.problem(("competencies", i), f"unknown competency '{comp}'", ID)
     for checklist in c.checklists:
         for i, comp in enumerate(checklist.competencies):
             if comp not in known:

@@ -11,7 +11,7 @@ DOI = re.compile(r"^10\.\d{4,9}/[^\s]+$")
 
 
 def check(context):
-    for module in context.curriculum.modules:
+    for module in [*context.curriculum.modules, *context.curriculum.scenarios]:
         for i, ref in enumerate(module.references):
             if ref.doi is None:
                 continue

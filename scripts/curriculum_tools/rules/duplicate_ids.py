@@ -1,5 +1,6 @@
-"""Ids must be unique: modules, quizzes and checklists across the repository; objectives,
-references, questions, options, items and pairs within their file; competencies, domains,
+"""Ids must be unique: modules, quizzes and checklists across the repository, and scenarios
+among scenarios; objectives, references, questions, options, items and pairs within their
+file; a scenario's nodes and endings together, and the choices of each node; competencies, domains,
 tracks, rating levels and glossary terms in the framework files."""
 from curriculum_tools.core.problems import ERROR
 
@@ -44,6 +45,16 @@ def check(context):
             yield from _dupes([(o.id, quiz.source, data_path + ("options", i, "id")) for i, o in enumerate(question.options)], "option id")
             yield from _dupes([(item_id, quiz.source, data_path + ("items", i, "id")) for i, (item_id, _) in enumerate(question.items)], "item id")
             yield from _dupes([(pair_id, quiz.source, data_path + ("pairs", i, "id")) for i, (pair_id, _, _) in enumerate(question.pairs)], "pair id")
+    yield from _dupes([(s.id, s.source, ("id",)) for s in c.scenarios], "scenario id")
+    for scenario in c.scenarios:
+        source = scenario.source
+        yield from _dupes(
+            [(n.id, source, n.path + ("id",)) for n in scenario.nodes] + [(e.id, source, e.path + ("id",)) for e in scenario.endings],
+            "node or ending id",
+        )
+        for node in scenario.nodes:
+            yield from _dupes([(ch.id, source, ch.path + ("id",)) for ch in node.choices], f"choice id (node '{node.id}')")
+        yield from _dupes([(r["id"], source, ("references", i, "id")) for i, r in enumerate(source.data["references"])], "reference id")
     for checklist in c.checklists:
         yield from _dupes([(item.id, checklist.source, ("items", i, "id")) for i, item in enumerate(checklist.items)], "item id")
     if c.framework:

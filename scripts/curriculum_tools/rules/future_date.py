@@ -1,4 +1,4 @@
-"""Dates cannot be in the future: a module's `review.last_reviewed` after today, or a
+"""Dates cannot be in the future: a module's (or scenario's) `review.last_reviewed` after today, or a
 reference's `year` after this year, is a typo (or a review that has not happened yet), and
 would make the module look reviewed, or its evidence current, when it is not."""
 from curriculum_tools.core.problems import ERROR
@@ -10,7 +10,7 @@ EXPLANATION = "A review date (last_reviewed) after today, or a reference year af
 
 def check(context):
     today = context.today
-    for module in context.curriculum.modules:
+    for module in [*context.curriculum.modules, *context.curriculum.scenarios]:
         reviewed = module.review.last_reviewed
         if reviewed > today:
             yield module.source.problem(

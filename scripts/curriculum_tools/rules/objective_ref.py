@@ -1,9 +1,10 @@
-"""Each question names the module objective it assesses; that objective must exist."""
+"""Each question names the module objective it assesses, and each scenario the objectives
+of its module it rehearses; those objectives must exist."""
 from curriculum_tools.core.problems import ERROR
 
 ID = "objective-ref"
 SEVERITY = ERROR
-EXPLANATION = "A question's objective must be one of its module's learning objectives."
+EXPLANATION = "A question's or scenario's objectives must be learning objectives of its module."
 
 
 def check(context):
@@ -16,3 +17,11 @@ def check(context):
             if question.objective and question.objective not in module.objectives:
                 known = ", ".join(module.objectives)
                 yield quiz.source.problem(question.path + ("objective",), f"objective '{question.objective}' is not an objective of module '{module.id}' (objectives: {known})", ID)
+    for scenario in c.scenarios:
+        module = c.module(scenario.module_id)
+        if module is None:
+            continue  # scenario-module reports it
+        for i, objective in enumerate(scenario.objectives):
+            if objective not in module.objectives:
+                known = ", ".join(module.objectives)
+                yield scenario.source.problem(("objectives", i), f"objective '{objective}' is not an objective of module '{module.id}' (objectives: {known})", ID)

@@ -7,7 +7,7 @@ EXPLANATION = "Each reference needs a doi, or a url, or (for a book) an isbn, so
 
 
 def check(context):
-    for module in context.curriculum.modules:
+    for module in [*context.curriculum.modules, *context.curriculum.scenarios]:
         for i, ref in enumerate(module.references):
             if not (ref.doi or ref.url or ref.isbn):
                 yield module.source.problem(("references", i), f"reference '{ref.id}' has no doi, url or isbn", ID)

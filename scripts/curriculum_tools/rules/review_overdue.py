@@ -1,5 +1,5 @@
 """Clinical content goes stale: a module whose last review plus its interval is past today
-is overdue for review (a warning; `curriculum review-due` lists them all)."""
+(or scenario's) is overdue for review (a warning; `curriculum review-due` lists them all)."""
 from curriculum_tools.core.problems import WARNING
 
 ID = "review-overdue"
@@ -8,7 +8,7 @@ EXPLANATION = "A module is overdue when last_reviewed + interval_months is befor
 
 
 def check(context):
-    for module in context.curriculum.modules:
+    for module in [*context.curriculum.modules, *context.curriculum.scenarios]:
         due = module.review.due
         if due < context.today:
             days = (context.today - due).days

@@ -32,9 +32,11 @@ EXPLANATION = (
 # YAML fields rendered as (inline) Markdown; every other text field is plain text.
 MARKDOWN_KEYS = {
     "prompt", "feedback", "feedback_true", "feedback_false", "explanation", "hint", "guidance", "purpose",
-    "setting", "vignette",
+    "setting", "vignette", "situation", "outcome", "debrief", "jurisdiction",
 }
-MARKDOWN_TEXT_PARENTS = {"options", "items"}  # options[].text, items[].text (a checklist's or an ordering's)
+# options[].text, items[].text (a checklist's or an ordering's); a scenario's nodes[].text,
+# choices[].text and says[].text
+MARKDOWN_TEXT_PARENTS = {"options", "items", "nodes", "choices", "says"}
 MARKUP_ATTRIBUTES = {"markdown"}  # md_in_html's switch: read by the Markdown library, never output
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=indent)?(?P=fence)[ \t]*$|\Z)", re.S | re.M)

@@ -4,7 +4,7 @@ Each browser component lives in site/components/<name>/ (render.py, <name>.js, <
 Each page loads one bundle, by its kind (AUDIENCES, audience_of): trainee pages only trainee
 code (shared, navigation marks, and the quiz or the progress page where there is one), a
 checklist page the recorder, the dashboard its own; supervisor code never loads on a
-trainee page. A bundle's
+trainee page; a scenario page loads the scenario player, and only it does. A bundle's
 name carries a hash of its content, so browsers may cache it for good. The theme partials
 write the tags: the stylesheet in the head (partials/javascripts/base.html) and the script
 inside Material's page container (partials/javascripts/content.html), which instant
@@ -49,13 +49,19 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
+<<<<<<< HEAD
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
+=======
+    "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
+    "scenario": (["scenario/scenario.js"], ["scenario/scenario.css"]),
+>>>>>>> scenario-content
 }
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
     "progress": ["shared", "dialog", "navmarks", "progress"],  # My progress
+    "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
 }
@@ -63,6 +69,8 @@ SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
 DASHBOARD_PAGE = "supervisors/dashboard.md"
 PROGRESS_PAGE = "progress.md"  # site/pages/generated.py progress_page
+SCENARIO_PAGES = "scenarios/"  # site/pages/scenario.py
+SCENARIO_INDEX = "scenarios/index.md"  # a list, no player
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
@@ -85,6 +93,8 @@ def audience_of(src_uri: str, module_uris=()) -> str:
         return "checklist"
     if src_uri in module_uris or src_uri == PRINT_PAGE:
         return "module"
+    if src_uri.startswith(SCENARIO_PAGES) and src_uri != SCENARIO_INDEX:
+        return "scenario"
     return "progress" if src_uri == PROGRESS_PAGE else "page"
 
 

@@ -58,8 +58,8 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # The generated pages (progress, supervisors, print edition, track overviews) carry data
 # attributes the site's own scripts read; content pages written by authors do not get them.
 GENERATED_ATTRIBUTES = {
-    "div": {"data-module"},
-    "a": {"data-module-id", "data-quiz-id"},
+    "div": {"data-module", "data-config"},  # data-config: a scenario page's graph (pages/scenario.py)
+    "a": {"data-module-id", "data-quiz-id", "data-scenario-id", "data-endings"},
     "span": {"data-status-for"},
 }
 

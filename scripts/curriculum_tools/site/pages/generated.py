@@ -69,6 +69,22 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
                 f"| {md(titles.get(module.track, module.track))} "
                 f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
             )
+    if curriculum.scenarios:
+        rows += [
+            "",
+            "## Scenarios rehearsed {#scenarios-rehearsed}",
+            "",
+            "| Scenario | Module | Endings reached |",
+            "| --- | --- | --- |",
+        ]
+        modules = {m.id: m for m in curriculum.modules}
+        for scenario in sorted(curriculum.scenarios, key=lambda s: s.title.lower()):
+            module = modules.get(scenario.module_id)
+            rows.append(
+                f'| [{md(scenario.title)}](scenarios/{scenario.id}.md){{ data-scenario-id="{scenario.id}" data-endings="{len(scenario.endings)}" }} '
+                f"| {md(module.title) if module else md(scenario.module_id)} "
+                f'| <span class="cq-progress__status" data-status-for="{scenario.id}">None yet</span> |'
+            )
     rows += ["", "</div>", ""]
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
 
@@ -98,7 +114,13 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     ]
     pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
     for cl in checklists:
-        markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
+        brief = curriculum.scenario(cl.scenario_id) if cl.scenario_id else None
+        lead = (
+            f"**Role-play brief:** the scenario [{md(brief.title)}](../scenarios/{brief.id}.md), which the trainee "
+            "can rehearse first; play one of its moments with the trainee as facilitator.\n\n"
+            if brief else ""
+        )
+        markdown = f"# {md(cl.title)}\n\n{lead}{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
     dashboard = [
         "# Supervisor dashboard",
@@ -127,4 +149,15 @@ def _unrated(curriculum: Curriculum) -> str:
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
 
-PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [track_pages, progress_page, glossary_page, supervisor_pages, certification_pages]
+
+def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
+    """The scenarios index and pages (pages/scenario.py, imported here so either module may be
+    imported first)."""
+    from curriculum_tools.site.pages.scenario import scenario_pages as make
+
+    return make(curriculum)
+
+
+PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [
+    track_pages, progress_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
+]

@@ -8,6 +8,7 @@ from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.load.markdown import PAGE_HEADINGS
 from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
+from curriculum_tools.site.pages.scenario import rehearse_markdown
 from curriculum_tools.site.sanitize import markdown_text as md
 
 def _heading(anchor: str) -> str:
@@ -47,6 +48,9 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
         render_citations(module.body.strip("\n"), module.references, id_prefix),
         "",
     ]
+    rehearse = rehearse_markdown(curriculum, module.id)
+    if rehearse:
+        parts += [rehearse, ""]
     if module.quiz_id and curriculum.quiz(module.quiz_id):
         parts += [_heading("check-your-understanding"), "", slots.slot("quiz", module.quiz_id), ""]
     parts += [

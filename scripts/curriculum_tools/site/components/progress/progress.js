@@ -1,5 +1,6 @@
 /* progress: the "My progress" page: the status of each module's quiz, read from the
-   quizzes' saved state (store kind "quiz"), and a reset. Uses navmarks.js's helpers. */
+   quizzes' saved state (store kind "quiz"), the endings reached in each scenario (store kind
+   "scenario"), and a reset. Uses navmarks.js's helpers. */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
@@ -22,13 +23,29 @@
     return isNaN(d) ? "" : d.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
   }
 
+  /* What the progress page says of one scenario's saved state: {status, text}; total: its
+     number of endings. Only distinct ending ids count, never more than there are. */
+  function scenarioStatusOf(state, total) {
+    var reached = state && Array.isArray(state.reached) ? state.reached : [];
+    var n = Math.min(
+      total,
+      reached.filter(function (id, i) {
+        return typeof id === "string" && reached.indexOf(id) === i;
+      }).length
+    );
+    if (!n) return { status: "not-started", text: t("progress.scenarioNone") };
+    return { status: n === total ? "passed" : "in-progress", text: t("progress.scenarioReached", { n: n, total: total }) };
+  }
+
   curriculum.progress.statusOf = statusOf;
+  curriculum.progress.scenarioStatusOf = scenarioStatusOf;
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
   var store = curriculum.store;
 
   curriculum.component("progress", function (root) {
     var rows = [].slice.call(root.querySelectorAll("a[data-quiz-id]"));
+    var scenarios = [].slice.call(root.querySelectorAll("a[data-scenario-id]"));
     var live = dom.node("p", null, null, { class: "cq-progress__summary", role: "status" });
     root.prepend(live);
     var reset = dom.node("button", root, t("progress.reset"), { type: "button", class: "md-button" });
@@ -46,6 +63,14 @@
         cell.textContent = status.text;
         cell.setAttribute("data-status", status.status);
       });
+      scenarios.forEach(function (a) {
+        var cell = root.querySelector('[data-status-for="' + CSS.escape(a.getAttribute("data-scenario-id")) + '"]');
+        var read = store.read("scenario", a.getAttribute("data-scenario-id"));
+        if (read.notice) notices.push(a.textContent + ": " + read.notice);
+        var status = scenarioStatusOf(read.value, Number(a.getAttribute("data-endings")) || 0);
+        cell.textContent = status.text;
+        cell.setAttribute("data-status", status.status);
+      });
       live.textContent = [t("progress.summary", { passed: passed, total: rows.length })].concat(notices).join(" ");
     }
     reset.addEventListener("click", function () {
@@ -54,8 +79,10 @@
         t("progress.confirm"),
         t("progress.confirmYes"),
         function () {
-          store.ids("quiz").forEach(function (id) {
-            store.remove("quiz", id);
+          ["quiz", "scenario"].forEach(function (kind) {
+            store.ids(kind).forEach(function (id) {
+              store.remove(kind, id);
+            });
           });
           render();
           live.textContent = t("progress.deleted") + " " + live.textContent;

@@ -10,6 +10,7 @@
   var KINDS = {
     quiz: { key: "quiz:", version: 1 }, // quiz:<quiz id> -> {answers, orders, checked, attempts, module}
     records: { key: "records", version: 1 }, // {records: {id: record}, current: {checklist id: record id}}
+    scenario: { key: "scenario:", version: 1 }, // scenario:<scenario id> -> {steps: [[node id, choice id]], reached: [ending id]}
   };
   function backend() {
     try {
