@@ -49,12 +49,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
-<<<<<<< HEAD
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
-=======
-    "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
     "scenario": (["scenario/scenario.js"], ["scenario/scenario.css"]),
->>>>>>> scenario-content
 }
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
