@@ -18,7 +18,7 @@
   var MAX_ATTEMPTS = 20; // attempts kept in suspend_data (the most recent)
 
   var VERSIONS = {
-    "1.2": {
+    1.2: {
       api: "API",
       init: "LMSInitialize",
       get: "LMSGetValue",
