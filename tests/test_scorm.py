@@ -16,11 +16,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-from conftest import SiteServer, free_port
-from helpers import REPO, make_tree, run_cli
 
+from conftest import SiteServer, free_port
 from curriculum_tools.check import check
 from curriculum_tools.site.components.scorm.render import book, encode_state, suspend_size, worst_case
+from helpers import REPO, make_tree, run_cli
 
 TRACK = "practice"
 MODULE = "pp-critical-incidents"

@@ -17,7 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.export.common import ExportError, check_target, deterministic_zip, write_atomic
