@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.export.common import ExportError, check_target, deterministic_zip, write_atomic
