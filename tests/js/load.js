@@ -14,6 +14,7 @@ for (const section of Object.values(catalogue)) globalThis.curriculum.addStrings
 for (const file of [
   "shared/records.js",
   "shared/rating.js",
+  "scorm/scorm.js",
   "quiz/quiz.js",
   "progress/navmarks.js",
   "progress/progress.js",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from curriculum_tools.core.problems import ERROR, Problem
@@ -443,6 +443,17 @@ class Curriculum:
     def scenarios_of(self, module_id: str) -> list[Scenario]:
         """The scenarios that rehearse a module, in id order."""
         return sorted((s for s in self.scenarios if s.module_id == module_id), key=lambda s: s.id)
+
+    def only_tracks(self, track_ids) -> Curriculum:
+        """The same curriculum with only these tracks, their modules, quizzes and scenarios."""
+        wanted = set(track_ids)
+        modules = [m for m in self.modules if m.track in wanted]
+        kept = {m.id for m in modules}
+        return replace(
+            self, tracks=[t for t in self.tracks if t.id in wanted], modules=modules,
+            quizzes=[q for q in self.quizzes if q.module_id in kept],
+            scenarios=[s for s in self.scenarios if s.module_id in kept],
+        )
 
     def modules_in(self, track_id: str) -> list[Module]:
         return sorted((m for m in self.modules if m.track == track_id), key=lambda m: (m.order, m.id))
