@@ -10,6 +10,7 @@
   var KINDS = {
     quiz: { key: "quiz:", version: 1 }, // quiz:<quiz id> -> {answers, orders, checked, attempts, module}
     records: { key: "records", version: 1 }, // {records: {id: record}, current: {checklist id: record id}}
+    cmi5: { key: "cmi5:", version: 1 }, // cmi5:<registration> <activity id> -> {queue: [xAPI statement], passed, completed}
   };
   function backend() {
     try {
