@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from curriculum_tools.core.problems import ERROR, Problem
@@ -270,6 +270,16 @@ class Curriculum:
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.id == quiz_id), None)
+
+    def only_tracks(self, track_ids) -> "Curriculum":
+        """The same curriculum with only these tracks, their modules and their quizzes."""
+        wanted = set(track_ids)
+        modules = [m for m in self.modules if m.track in wanted]
+        kept = {m.id for m in modules}
+        return replace(
+            self, tracks=[t for t in self.tracks if t.id in wanted], modules=modules,
+            quizzes=[q for q in self.quizzes if q.module_id in kept],
+        )
 
     def modules_in(self, track_id: str) -> list[Module]:
         return sorted((m for m in self.modules if m.track == track_id), key=lambda m: (m.order, m.id))

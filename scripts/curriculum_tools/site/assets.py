@@ -50,6 +50,7 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
+    "scorm": (["scorm/scorm.js"], []),
 }
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
@@ -64,6 +65,10 @@ SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
 DASHBOARD_PAGE = "supervisors/dashboard.md"
 PROGRESS_PAGE = "progress.md"  # site/pages/generated.py progress_page
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
+# LMS packages (plugin option lms): module pages also load the SCO runtime, before the quiz
+# (it supplies the quiz's stored state from the LMS before the quiz reads it).
+LMS_RUNTIMES: dict[str, str] = {"scorm12": "scorm", "scorm2004": "scorm"}  # lms -> its part
+LMS_AUDIENCE, LMS_BEFORE = "module", "quiz"
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
 THEME_SCRIPTS = ["assets/javascripts/md-setup.js", "assets/javascripts/md-palette.js"]
@@ -152,10 +157,19 @@ def _hashed(folder: str, name: str, suffix: str, content: str, sources: list[str
     return Bundle(f"{folder}/curriculum-{name}.{digest}.{suffix}", content, sources)
 
 
-def build_bundles(root: Path, language: str = "en") -> dict[str, dict[str, Bundle]]:
+def audiences(lms: str | None = None) -> dict[str, list[str]]:
+    """Each audience's parts; in an LMS package (lms set) with the SCO runtime."""
+    out = {audience: list(parts) for audience, parts in AUDIENCES.items()}
+    if lms:
+        parts = out[LMS_AUDIENCE]
+        parts.insert(parts.index(LMS_BEFORE), LMS_RUNTIMES[lms])
+    return out
+
+
+def build_bundles(root: Path, language: str = "en", lms: str | None = None) -> dict[str, dict[str, Bundle]]:
     """audience -> {"js": Bundle, "css": Bundle}."""
     out = {}
-    for audience, parts in AUDIENCES.items():
+    for audience, parts in audiences(lms).items():
         scripts = [p for part in parts for p in PARTS[part][0]]
         styles = [p for part in parts for p in PARTS[part][1]]
         js = minify_js(script_text(parts, language), root)
@@ -166,11 +180,11 @@ def build_bundles(root: Path, language: str = "en") -> dict[str, dict[str, Bundl
     return out
 
 
-def bundle_assets(config, root: Path) -> list[Bundle]:
+def bundle_assets(config, root: Path, lms: str | None = None) -> list[Bundle]:
     """Make the bundles and tell the theme partials their paths (config.extra.curriculum_assets:
     audience -> {"js": path, "css": path}); returns the bundles to add to the site's files."""
     language = (config.theme.get("language") if hasattr(config.theme, "get") else None) or "en"
-    bundles = build_bundles(root, language)
+    bundles = build_bundles(root, language, lms)
     config.extra["curriculum_assets"] = {
         audience: {kind: bundle.path for kind, bundle in pair.items()} for audience, pair in bundles.items()
     }

@@ -3,6 +3,7 @@ replaces the target only when the whole build succeeded. A failed build leaves t
 site untouched and no half-written one."""
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import shutil
@@ -22,7 +23,7 @@ class BuildFailed(Exception):
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, **overrides) -> Path:
     config_file = Path(config_file).resolve()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    base = load_config(str(config_file), strict=strict, **overrides)
+    base = load_config(str(config_file), strict=strict, **copy.deepcopy(overrides))  # MkDocs consumes plugin options
     target = Path(site_dir).resolve() if site_dir else Path(base.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
@@ -57,7 +58,9 @@ def _canary(config, config_file: Path) -> None:
 
     plugin = config.plugins.get("curriculum")
     root = Path(plugin.content_root(config)) if plugin is not None else config_file.parent
-    problems = canary.missing(Path(config.site_dir), load(root).curriculum, config.use_directory_urls)
+    rendered = getattr(plugin, "render", None)  # a package's subset of tracks, when the plugin ran
+    curriculum = rendered.curriculum if rendered is not None else load(root).curriculum
+    problems = canary.missing(Path(config.site_dir), curriculum, config.use_directory_urls)
     if problems:
         raise BuildFailed(canary.message(problems))
 

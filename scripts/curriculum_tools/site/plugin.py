@@ -27,7 +27,7 @@ from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.output import reporters
 from curriculum_tools.site import canary, slots
-from curriculum_tools.site.assets import Bundle, audience_of, bundle_assets
+from curriculum_tools.site.assets import LMS_RUNTIMES, Bundle, audience_of, bundle_assets
 from curriculum_tools.site.offline import is_offline, offline_shim, vendored_files
 from curriculum_tools.site.render import SiteRender
 from curriculum_tools.site.sanitize import escape_meta, sanitize_html
@@ -42,6 +42,10 @@ PAGE_IDS = re.compile(r'\bid="([^"]+)"')
 class CurriculumConfig(base.Config):
     # The folder holding tracks.yml, quizzes/, checklists/ ...; default: beside mkdocs.yml.
     root = c.Optional(c.Dir(exists=True))
+    # LMS packages (curriculum package, export/package.py): the runtime module pages load
+    # (assets.LMS_RUNTIMES), and the tracks the package holds (default: all).
+    lms = c.Optional(c.Choice(sorted(LMS_RUNTIMES)))
+    tracks = c.ListOfItems(c.Type(str), default=[])
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
@@ -51,6 +55,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.render: SiteRender | None = None
         self.bundles: list[Bundle] = []
         self.urls: dict[str, str] = {}  # src_uri -> url, for links written into slots
+        self.left_out: list[str] = []  # module pages of the tracks a package leaves out
 
     # -- configuration: check the content, set the nav and the Markdown dialect ----------
     @event_priority(100)
@@ -61,11 +66,18 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             raise PluginError("The curriculum content is invalid; nothing was built.\n" + reporters.text(checked.result))
         for problem in checked.result.warnings:
             log.info("%s:%s: %s (%s)", problem.path, problem.line, problem.message, problem.rule)
-        self.render = SiteRender(checked.curriculum)
+        curriculum = checked.curriculum
+        if self.config.tracks:
+            if unknown := sorted(set(self.config.tracks) - {t.id for t in curriculum.tracks}):
+                raise PluginError(f"plugins.curriculum.tracks: no track {', '.join(unknown)} in tracks.yml")
+            curriculum = curriculum.only_tracks(self.config.tracks)
+            kept = {m.src_uri for m in curriculum.modules}
+            self.left_out = [m.src_uri for m in checked.curriculum.modules if m.src_uri not in kept]
+        self.render = SiteRender(curriculum, lms=self.config.lms)
         config.nav = self.render.nav()
         self._use_dialect(config)
         self._watch(config, root)
-        self.bundles = bundle_assets(config, root)
+        self.bundles = bundle_assets(config, root, self.config.lms)
         return config
 
     def content_root(self, config) -> Path:
@@ -93,6 +105,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     # -- files: generated pages, schemas, vendored scripts, our bundles -------------------
     def on_files(self, files: Files, config) -> Files:
         assert self.render is not None
+        for src_uri in self.left_out:
+            if (existing := files.get_file_from_path(src_uri)) is not None:
+                files.remove(existing)
         for page in self.render.generated.values():
             if (existing := files.get_file_from_path(page.src_uri)) is not None:
                 files.remove(existing)

@@ -12,6 +12,7 @@ from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.dashboard.render import render_dashboard
 from curriculum_tools.site.components.recorder.render import render_checklist
+from curriculum_tools.site.components.scorm.render import render_sco
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
@@ -22,6 +23,8 @@ TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the track
 
 # (src_uri, from_url) -> relative url
 Linker = Callable[[str, str], str]
+# LMS packages: lms -> the runtime root on each module page, (module, its quiz, lms) -> HTML
+LMS_ROOTS: dict[str, Callable] = {"scorm12": render_sco, "scorm2004": render_sco}
 
 
 def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
@@ -30,8 +33,9 @@ def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 class SiteRender:
-    def __init__(self, curriculum: Curriculum) -> None:
+    def __init__(self, curriculum: Curriculum, lms: str | None = None) -> None:
         self.curriculum = curriculum
+        self.lms = lms  # an LMS package's runtime (plugin option lms); None for the site
         self.generated: dict[str, GeneratedPage] = {page.src_uri: page for page in all_pages(curriculum)}
         self.modules: dict[str, Module] = {module.src_uri: module for module in curriculum.modules}
         self.abbr = abbreviations(curriculum)
@@ -70,6 +74,8 @@ class SiteRender:
         module = self.modules.get(src_uri)
         if module is not None:
             markdown = module_markdown(module, self.curriculum)
+            if self.lms:
+                markdown += "\n\n" + slots.slot("lms", module.id) + "\n"
         else:
             markdown = markdown.replace(TRACKS_PLACEHOLDER, slots.slot("tracks"))
         return markdown + self.abbr
@@ -96,7 +102,14 @@ class SiteRender:
         def print_module(name: str, url: str) -> str | None:
             return self.print_edition.module_html(name, url, link) if name in modules else None
 
+        def lms(name: str, url: str) -> str | None:
+            module = modules.get(name)
+            if module is None or not self.lms:
+                return None
+            return LMS_ROOTS[self.lms](module, c.quiz(module.quiz_id) if module.quiz_id else None, self.lms)
+
         return {
+            "lms": lms,
             "quiz": quiz,
             "checklist": checklist,
             "dashboard": lambda name, url: render_dashboard(c),

@@ -1,7 +1,10 @@
 /* Guarded, versioned browser storage. Every key and version is defined here, once.
    read(kind, id) returns {value, notice}: value is null when nothing usable is stored;
    notice says why stored data was ignored. Nothing here throws: private windows, full
-   quotas and blocked storage degrade to "not saved". */
+   quotas and blocked storage degrade to "not saved".
+   A provider (an LMS runtime: components/scorm) may hold a kind too: provide(kind,
+   {read(id, local), write(id, data)}). Its read gets what this browser holds and returns
+   the value to use, or undefined to leave it; every write goes to both. */
 (function (curriculum) {
   "use strict";
   if (curriculum.store) return;
@@ -23,6 +26,7 @@
     }
   }
   var store = typeof window !== "undefined" ? backend() : null;
+  var providers = {};
   function keyOf(kind, id) {
     return PREFIX + KINDS[kind].key + (id || "");
   }
@@ -42,24 +46,36 @@
     return { value: parsed.data, notice: null };
   }
 
+  function readLocal(kind, id) {
+    if (!store) return { value: null, notice: t("store.blocked") };
+    try {
+      return unwrap(store.getItem(keyOf(kind, id)), KINDS[kind].version);
+    } catch (err) {
+      return { value: null, notice: t("store.unreadable") };
+    }
+  }
+
   curriculum.store = {
     available: !!store,
     unwrap: unwrap,
     read: function (kind, id) {
-      if (!store) return { value: null, notice: t("store.blocked") };
-      try {
-        return unwrap(store.getItem(keyOf(kind, id)), KINDS[kind].version);
-      } catch (err) {
-        return { value: null, notice: t("store.unreadable") };
-      }
+      var local = readLocal(kind, id);
+      var provider = providers[kind];
+      var value = provider ? provider.read(id, local.value) : undefined;
+      return value === undefined ? local : { value: value, notice: null };
     },
     write: function (kind, id, data) {
+      var provider = providers[kind];
+      var sent = provider ? provider.write(id, data) : false;
       try {
         store.setItem(keyOf(kind, id), JSON.stringify({ v: KINDS[kind].version, data: data }));
         return true;
       } catch (err) {
-        return false;
+        return sent;
       }
+    },
+    provide: function (kind, provider) {
+      if (KINDS[kind]) providers[kind] = provider;
     },
     remove: function (kind, id) {
       try {
