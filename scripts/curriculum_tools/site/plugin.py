@@ -37,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.curriculum")
 
 WATCHED = ("quizzes", "checklists", "glossary", "competencies.yml", "tracks.yml", "signoff.yml")
 PAGE_IDS = re.compile(r'\bid="([^"]+)"')
+ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 
 
 class CurriculumConfig(base.Config):
@@ -46,6 +47,9 @@ class CurriculumConfig(base.Config):
     # (assets.LMS_RUNTIMES), and the tracks the package holds (default: all).
     lms = c.Optional(c.Choice(sorted(LMS_RUNTIMES)))
     tracks = c.ListOfItems(c.Type(str), default=[])
+    # cmi5 packages: the origins the AU may connect to (the LMS's xAPI endpoint and fetch
+    # URL), added to the pages' CSP as connect-src (theme_fixes.csp_policy).
+    lrs_origins = c.ListOfItems(c.Type(str), default=[])
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
@@ -73,6 +77,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             curriculum = curriculum.only_tracks(self.config.tracks)
             kept = {m.src_uri for m in curriculum.modules}
             self.left_out = [m.src_uri for m in checked.curriculum.modules if m.src_uri not in kept]
+        if bad := [o for o in self.config.lrs_origins if not ORIGIN.fullmatch(o)]:
+            raise PluginError(f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)")
         self.render = SiteRender(curriculum, lms=self.config.lms)
         config.nav = self.render.nav()
         self._use_dialect(config)
@@ -156,7 +162,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         output, missing = slots.fill(output, self.render.fillers(self.link), page.url)
         if missing:
             raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
-        return fix_page_html(output, offline_shim(config, self.content_root(config)))
+        return fix_page_html(output, offline_shim(config, self.content_root(config)), connect=self.connect_sources())
+
+    def connect_sources(self) -> list[str]:
+        """connect-src beyond 'self': a cmi5 package's LRS origins (none for the site)."""
+        return list(self.config.lrs_origins) if self.config.lms == "cmi5" else []
 
     def link(self, src_uri: str, from_url: str) -> str:
         """The relative address of a page from a page url, as MkDocs writes links."""
