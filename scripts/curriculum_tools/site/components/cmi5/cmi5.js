@@ -228,6 +228,7 @@
     var delay = 1000;
     var timer = null;
     var leaving = false;
+    var resultSent = false;
 
     function say(key, vars) {
       status.textContent = t(key, vars);
@@ -284,9 +285,10 @@
           sending = false;
           var still = box.queue[0] && box.queue[0].id === statement.id;
           var next = afterSend(box.queue, code);
-          if (still) {
+          if (still && next.queue.length < box.queue.length) {
             box.queue = next.queue;
             persist();
+            if (statement.verb.id === VERBS.passed || statement.verb.id === VERBS.failed) resultSent = true;
           }
           if (next.stop) return say("cmi5.refused");
           if (next.retry) {
@@ -295,7 +297,7 @@
           }
           delay = 1000;
           if (box.queue.length) return flush();
-          say(session.ended ? "cmi5.finished" : "cmi5.sent");
+          say(session.ended ? "cmi5.finished" : resultSent ? "cmi5.sent" : session.normal ? "cmi5.connected" : "cmi5.browse");
         });
     }
 
