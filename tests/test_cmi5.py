@@ -219,7 +219,10 @@ class LMS:
             if self.lrs is None or not self.lrs.running:
                 return reply(502, {"error": "the LRS cannot be reached"})
             path = "statements" + ("?" + parsed.query if parsed.query else "")
-            status, _, answer = self.lrs.request(method, path, body or None, {"Content-Type": "application/json"} if body else {})
+            try:
+                status, _, answer = self.lrs.request(method, path, body or None, {"Content-Type": "application/json"} if body else {})
+            except OSError:  # Ralph still starting
+                return reply(502, {"error": "the LRS cannot be reached"})
             if method == "POST" and self.lose_next_answer and status in (200, 204):
                 self.lose_next_answer = False
                 return reply(502, {"error": "answer lost on the way back"})
@@ -300,6 +303,14 @@ def wait_for(condition, page, seconds=15):
             return
         page.wait_for_timeout(200)
     assert condition()
+
+
+def outbox(frame):
+    """The AU's outbox in the browser's storage (store kind cmi5): the statements not yet accepted."""
+    entries = json.loads(frame.locator("body").evaluate(
+        "() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('sgc:cmi5:')))"))
+    assert len(entries) <= 1
+    return json.loads(entries[0][1])["data"]["queue"] if entries else []
 
 
 def verbs(statements):
@@ -417,9 +428,9 @@ def test_lrs_stopped_mid_quiz_the_result_arrives_after_restart_exactly_once(page
     answer_all_right(frame, page)
     check(frame)
     expect(status(frame)).to_have_text(re.compile(r"cannot be reached.* 2 record\(s\) are kept"), timeout=15000)
-    kept = json.loads(frame.locator("body").evaluate("() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('sgc:cmi5:')))"))
-    assert len(kept) == 1 and [s["verb"]["display"]["en-US"] for s in json.loads(kept[0][1])["data"]["queue"]] == ["passed", "completed"]
-    queued_ids = [s["id"] for s in json.loads(kept[0][1])["data"]["queue"]]
+    kept = outbox(frame)
+    assert [s["verb"]["display"]["en-US"] for s in kept] == ["passed", "completed"]
+    queued_ids = [s["id"] for s in kept]
     ralph.start()
     expect(status(frame)).to_have_text(re.compile("recorded by your learning system"), timeout=60000)
     # a second check whose first answer is lost after the LRS stored it: sent again, stored once
@@ -427,8 +438,7 @@ def test_lrs_stopped_mid_quiz_the_result_arrives_after_restart_exactly_once(page
     press_on(frame.get_by_role("button", name="Try again"), "Enter")
     answer_all_right(frame, page)
     check(frame)
-    expect(status(frame)).to_have_text(re.compile("recorded by your learning system"), timeout=60000)
-    assert lms.lose_next_answer is False
+    wait_for(lambda: lms.lose_next_answer is False and outbox(frame) == [], page, 60)
     press_on(frame.get_by_role("button", name="Finish this module"), "Enter")
     expect(status(frame)).to_have_text(re.compile("^Finished"), timeout=15000)
 
@@ -476,7 +486,7 @@ def test_an_lms_origin_outside_connect_src_is_blocked_by_the_csp(page, package, 
         page.goto(launch["page"])
         frame = page.frame_locator('iframe[title="Course content"]')
         expect(status(frame)).to_have_text(re.compile("^This launch cannot be used"), timeout=15000)
-        assert [r["path"] for r in other.seen] == [f"/launch/{launch['key']}"]
+        assert [r["path"] for r in other.seen if r["path"].startswith(("/fetch", "/xapi"))] == []
         assert verbs(stored(ralph, registration)) == ["launched"]
     finally:
         other.close()
