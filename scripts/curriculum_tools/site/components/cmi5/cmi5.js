@@ -25,7 +25,6 @@
   var XAPI_VERSION = "1.0.3";
   var CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
-  var SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
   var MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
   var VERBS = {
     initialized: "http://adlnet.gov/expapi/verbs/initialized",
@@ -312,7 +311,12 @@
     document.addEventListener("curriculum:quiz-checked", function (event) {
       var detail = event.detail || {};
       if (!launchData || session.ended || detail.moduleId !== config.module) return;
-      var plan = planCheck({ normal: session.normal, judged: session.judged, passed: box.passed, completed: box.completed }, detail, launchData, Date.now() - session.started);
+      var plan = planCheck(
+        { normal: session.normal, judged: session.judged, passed: box.passed, completed: box.completed },
+        detail,
+        launchData,
+        Date.now() - session.started
+      );
       session.judged = plan.state.judged;
       box.passed = plan.state.passed;
       box.completed = plan.state.completed;
@@ -368,9 +372,10 @@
         launchData = data;
         session.normal = (data.launchMode || "Normal") === "Normal";
         // cmi5 11.0: the AU reads the learner's preferences at start (this site has one language).
-        fetch(launch.endpoint + "agents/profile?" + agentQuery({ profileId: "cmi5LearnerPreferences" }), { headers: headers(false), credentials: "omit" }).catch(
-          function () {}
-        );
+        fetch(launch.endpoint + "agents/profile?" + agentQuery({ profileId: "cmi5LearnerPreferences" }), {
+          headers: headers(false),
+          credentials: "omit",
+        }).catch(function () {});
         enqueue("initialized", { defined: true });
         if (session.normal && !config.quiz && !box.completed) {
           box.completed = true;
