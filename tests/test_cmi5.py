@@ -22,6 +22,7 @@ import threading
 import urllib.parse
 import uuid
 import zipfile
+from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -156,7 +157,7 @@ class LMS:
             status, body = self.lrs.post({
                 "id": str(uuid.uuid4()), "actor": ACTOR, "verb": {"id": VERB + "launched", "display": {"en-US": "launched"}},
                 "object": {"id": launch["activity"], "objectType": "Activity"}, "context": context,
-                "timestamp": "2026-01-01T00:00:00.000Z",
+                "timestamp": datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             })
             assert status == 200, body
         url = self.content_url + au.find("c:url", NS).text.strip()
@@ -475,6 +476,34 @@ def test_leaving_the_page_terminates_the_session(page, lms, ralph):
     assert verbs(stored(ralph, registration)) == ["launched", "initialized", "terminated"]
 
 
+def test_closed_while_the_lrs_is_down_the_next_launch_sends_the_kept_statements_once(page, lms, ralph):
+    registration = str(uuid.uuid4())
+    au = next(iter(lms.aus))
+    first = lms.launch(au, registration)
+    frame = open_launch(page, first)
+    wait_for(lambda: verbs(stored(ralph, registration)) == ["launched", "initialized"], page)
+    ralph.stop()
+    answer_all_right(frame, page)
+    check(frame)
+    expect(status(frame)).to_have_text(re.compile("cannot be reached"), timeout=15000)
+    page.goto("about:blank")  # gone with passed, completed and terminated unsent
+    ralph.start()
+    second = lms.launch(au, registration)
+    frame = open_launch(page, second)
+    wait_for(lambda: outbox(frame) == [], page, 30)
+    press_on(frame.get_by_role("button", name="Finish this module"), "Enter")
+    expect(status(frame)).to_have_text(re.compile("^Finished"), timeout=15000)
+
+    statements = stored(ralph, registration)
+    assert len({s["id"] for s in statements}) == len(statements)
+    assert validate_statements(statements) == []
+    by_session = {}
+    for statement in statements:
+        by_session.setdefault(statement["context"]["extensions"][SESSION], []).append(statement)
+    assert verbs(by_session[first["session"]]) == ["launched", "initialized", "passed", "completed", "terminated"]
+    assert verbs(by_session[second["session"]]) == ["launched", "initialized", "terminated"]
+
+
 def test_an_lms_origin_outside_connect_src_is_blocked_by_the_csp(page, package, ralph):
     """The package's CSP allows connect-src 'self' and the --lrs-origin it was built with;
     an LMS elsewhere gets no request at all from the AU."""
@@ -500,3 +529,24 @@ def test_opened_without_an_lms_the_au_stays_hidden_and_sends_nothing(page, packa
     expect(page.locator(".cq-quiz__result")).to_contain_text("passed")
     assert watch.off_origin(package.url.rstrip("/")) == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_launched_au_page_has_no_axe_violations(page, lms, ralph, scheme):
+    """The AU page in its own window (a redirect launch), connected and after a check:
+    every axe rule but the AAA ones, as tests/test_accessibility.py runs them."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_accessibility import every_rule_but_aaa, summary
+
+    launch = lms.launch(next(iter(lms.aus)), str(uuid.uuid4()))
+    page.emulate_media(color_scheme=scheme)
+    page.goto(launch["au_url"])
+    expect(status(page)).to_have_text(re.compile("^Connected"), timeout=15000)
+    axe = Axe()
+    axe.run(page)
+    options = every_rule_but_aaa(page)
+    press_on(page.get_by_label("The first", exact=True))
+    check(page)
+    expect(status(page)).to_have_text(re.compile("recorded"), timeout=15000)
+    assert summary(axe.run(page, options=options).response["violations"]) == []
