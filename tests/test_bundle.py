@@ -49,8 +49,9 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
 
 def test_every_component_file_is_in_a_bundle():
     """A component's JS or CSS that no bundle lists would silently never load."""
-    from curriculum_tools.site.assets import AUDIENCES, COMPONENTS, PARTS
+    from curriculum_tools.site.assets import COMPONENTS, LMS_RUNTIMES, PARTS, audiences
 
-    listed = {p for part in {part for parts in AUDIENCES.values() for part in parts} for kind in PARTS[part] for p in kind}
+    every = [audiences()] + [audiences(lms) for lms in LMS_RUNTIMES]  # LMS packages add their runtime
+    listed = {p for part in {part for a in every for parts in a.values() for part in parts} for kind in PARTS[part] for p in kind}
     present = {p.relative_to(COMPONENTS).as_posix() for p in COMPONENTS.rglob("*") if p.suffix in (".js", ".css")}
     assert present == listed

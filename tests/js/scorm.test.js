@@ -122,3 +122,25 @@ test("the API is found in a parent or in the opener's parents, past another orig
   alone.parent = alone;
   assert.equal(S.findAPI(alone, "API_1484_11"), null);
 });
+
+test("a provider supplies and receives one store kind; other ids stay with the browser", () => {
+  const store = curriculum.store;
+  const sent = [];
+  store.provide("quiz", {
+    read: (id, local) => (id === "q1" ? { answers: { a: "x" }, local: local } : undefined),
+    write: (id, data) => {
+      sent.push([id, data]);
+      return true;
+    },
+  });
+  try {
+    assert.deepEqual(store.read("quiz", "q1").value, { answers: { a: "x" }, local: null });
+    assert.equal(store.read("quiz", "q2").value, null); // no browser storage in node
+    assert.equal(store.write("quiz", "q1", { answers: {} }), true);
+    assert.deepEqual(sent, [["q1", { answers: {} }]]);
+    store.provide("nonsense", { read: () => 1, write: () => true });
+    assert.equal(store.read("records").value, null);
+  } finally {
+    store.provide("quiz", { read: () => undefined, write: () => false });
+  }
+});

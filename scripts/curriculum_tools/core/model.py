@@ -271,7 +271,7 @@ class Curriculum:
     def quiz(self, quiz_id: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.id == quiz_id), None)
 
-    def only_tracks(self, track_ids) -> "Curriculum":
+    def only_tracks(self, track_ids) -> Curriculum:
         """The same curriculum with only these tracks, their modules and their quizzes."""
         wanted = set(track_ids)
         modules = [m for m in self.modules if m.track in wanted]

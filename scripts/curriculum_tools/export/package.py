@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.export.common import ExportError, check_target, deterministic_zip, write_atomic
@@ -78,8 +78,6 @@ def build_site_files(root: Path, lms: str, tracks: list[str] | None, options: di
     from curriculum_tools.site.atomic import BuildFailed, build_site
 
     config = root / OFFLINE_CONFIG
-    if not config.is_file():
-        raise ExportError(f"{config}: missing; the package is built from the offline edition's configuration")
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_DATE
     try:
@@ -103,7 +101,10 @@ def build_site_files(root: Path, lms: str, tracks: list[str] | None, options: di
 def site_title(root: Path) -> str:
     from mkdocs.utils import yaml_load
 
-    with open(root / OFFLINE_CONFIG, encoding="utf-8") as fh:
+    config = root / OFFLINE_CONFIG
+    if not config.is_file():
+        raise ExportError(f"{config}: missing; the package is built from the offline edition's configuration")
+    with open(config, encoding="utf-8") as fh:
         return str(yaml_load(fh).get("site_name") or "Curriculum")
 
 
@@ -128,7 +129,8 @@ def build_package(
         raise ExportError("tracks.yml:1:1: the chosen tracks have no modules; a package needs at least one")
     if preflight is not None and (problems := preflight(chosen)):
         raise ExportError("\n".join(problems))
-    built = Built(chosen, lms, site_title(root), build_site_files(root, lms, tracks, options))
+    title = site_title(root)
+    built = Built(chosen, lms, title, build_site_files(root, lms, tracks, options))
     extra = manifest_writer(built)
     clash = sorted(set(extra) & set(built.files))
     if clash:

@@ -84,7 +84,7 @@ def worst_case(quiz: Quiz) -> dict:
     for entry in book(quiz):
         qid, kind, ids = entry[0], entry[1], entry[2]
         if kind == "matching":
-            answers[qid] = {pair: entry[3][-1] for pair in ids}
+            answers[qid] = dict.fromkeys(ids, entry[3][-1])
             continue
         answers[qid] = ids if kind in ("multiple_choice", "ordering") else ids[-1]
         if kind == "ordering" or quiz.shuffle:
