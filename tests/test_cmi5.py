@@ -22,7 +22,7 @@ import threading
 import urllib.parse
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -30,7 +30,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import SiteServer, free_port, write_site_config
 from helpers import BASE, REPO, run_cli
-from lrs import ralph, validate_statements  # noqa: F401  (ralph is a fixture)
+from lrs import validate_statements
 
 NS = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
@@ -157,7 +157,7 @@ class LMS:
             status, body = self.lrs.post({
                 "id": str(uuid.uuid4()), "actor": ACTOR, "verb": {"id": VERB + "launched", "display": {"en-US": "launched"}},
                 "object": {"id": launch["activity"], "objectType": "Activity"}, "context": context,
-                "timestamp": datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                "timestamp": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             })
             assert status == 200, body
         url = self.content_url + au.find("c:url", NS).text.strip()
@@ -469,7 +469,7 @@ def test_browse_launch_sends_only_initialized_and_terminated(page, lms, ralph):
 def test_leaving_the_page_terminates_the_session(page, lms, ralph):
     registration = str(uuid.uuid4())
     launch = lms.launch(next(iter(lms.aus)), registration)
-    frame = open_launch(page, launch)
+    open_launch(page, launch)
     wait_for(lambda: verbs(stored(ralph, registration)) == ["launched", "initialized"], page)
     page.goto("about:blank")  # the LMS page, and the AU's frame with it, go away (pagehide)
     wait_for(lambda: verbs(stored(ralph, registration))[-1:] == ["terminated"], page)
@@ -550,3 +550,27 @@ def test_launched_au_page_has_no_axe_violations(page, lms, ralph, scheme):
     check(page)
     expect(status(page)).to_have_text(re.compile("recorded"), timeout=15000)
     assert summary(axe.run(page, options=options).response["violations"]) == []
+
+
+def test_a_package_of_some_tracks_keeps_the_text_of_links_to_the_modules_it_leaves_out():
+    from curriculum_tools.site.plugin import unlink_left_out
+
+    text = "See [critical incidents](practice/pp-critical-incidents.md#steps) and [grief](grief/gr-one.md)."
+    assert unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"]) == "See critical incidents and [grief](grief/gr-one.md)."
+    assert unlink_left_out("[x](../practice/a.md)", "grief/b.md", ["practice/a.md"]) == "x"
+    assert unlink_left_out(text, "index.md", []) == text
+
+
+def test_bad_package_options_are_refused_and_nothing_is_written(tmp_path):
+    out = tmp_path / "course.zip"
+    for args, message in (
+        (["--lrs-origin", "https://lms.example.org/xapi"], "not an origin"),
+        (["--lrs-origin", "javascript:alert(1)"], "not an origin"),
+        (["--course-iri", "not an iri"], "not an absolute IRI"),
+        (["--track", "no-such-track"], "no track 'no-such-track'"),
+    ):
+        done = run_cli("package", "--root", str(BASE), "--format", "cmi5", "--out", str(out), *args)
+        assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr, (args, done.stderr)
+        assert not out.exists()
+    done = run_cli("package", "--root", str(BASE), "--format", "scorm12", "--out", str(out), "--lrs-origin", "https://lms.example.org")
+    assert done.returncode == 1 and "for --format cmi5" in done.stderr

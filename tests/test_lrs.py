@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from lrs import ralph, validate_statements  # noqa: F401  (ralph is a fixture)
+from lrs import validate_statements
 
 
 def statement(verb: str = "initialized", **extra) -> dict:
