@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from curriculum_tools.tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
 from helpers import REPO  # noqa: E402
+from lrs import ralph  # noqa: E402,F401  (the test LRS, a fixture: tests/lrs.py)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -15,6 +15,7 @@ for (const file of [
   "shared/records.js",
   "shared/rating.js",
   "scorm/scorm.js",
+  "cmi5/cmi5.js",
   "quiz/quiz.js",
   "progress/navmarks.js",
   "progress/progress.js",

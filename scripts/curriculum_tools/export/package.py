@@ -58,13 +58,13 @@ def select_tracks(curriculum: Curriculum, tracks: list[str] | None) -> Curriculu
     return curriculum.only_tracks(tracks)
 
 
-def plugins_for(root: Path, lms: str, tracks: list[str] | None) -> list:
+def plugins_for(root: Path, lms: str, tracks: list[str] | None, options: dict | None = None) -> list:
     """mkdocs-offline.yml's plugin list with the curriculum plugin set for this package."""
     from mkdocs.utils import yaml_load
 
     with open(root / OFFLINE_CONFIG, encoding="utf-8") as fh:
         plugins = yaml_load(fh).get("plugins", [])
-    options = {"lms": lms, "tracks": list(tracks or [])}
+    options = {**(options or {}), "lms": lms, "tracks": list(tracks or [])}
     out = []
     for entry in plugins:
         name = entry if isinstance(entry, str) else next(iter(entry))
@@ -72,8 +72,9 @@ def plugins_for(root: Path, lms: str, tracks: list[str] | None) -> list:
     return out
 
 
-def build_site_files(root: Path, lms: str, tracks: list[str] | None) -> dict[str, bytes]:
-    """The offline edition for these tracks, with the LMS runtime, as {zip path: bytes}."""
+def build_site_files(root: Path, lms: str, tracks: list[str] | None, options: dict | None = None) -> dict[str, bytes]:
+    """The offline edition for these tracks, with the LMS runtime, as {zip path: bytes};
+    options: more curriculum plugin options (a cmi5 package's lrs_origins)."""
     from curriculum_tools.site.atomic import BuildFailed, build_site
 
     config = root / OFFLINE_CONFIG
@@ -82,7 +83,7 @@ def build_site_files(root: Path, lms: str, tracks: list[str] | None) -> dict[str
     try:
         with tempfile.TemporaryDirectory(prefix="curriculum-package-") as tmp:
             try:
-                site = build_site(config, Path(tmp) / "site", strict=True, plugins=plugins_for(root, lms, tracks))
+                site = build_site(config, Path(tmp) / "site", strict=True, plugins=plugins_for(root, lms, tracks, options))
             except BuildFailed as exc:
                 raise ExportError(f"the site did not build, so no package was written:\n{exc}") from None
             return {
@@ -115,9 +116,11 @@ def build_package(
     manifest_writer: ManifestWriter,
     preflight: Preflight | None = None,
     root: Path | None = None,
+    options: dict | None = None,
 ) -> Built:
     """Write the package to `out`; ExportError (one line per problem) for bad input, and
-    then nothing is written. `model`: the checked curriculum (every track)."""
+    then nothing is written. `model`: the checked curriculum (every track); `options`: more
+    curriculum plugin options for the build (build_site_files)."""
     root = Path(root or model.root)
     out = Path(out)
     check_target(out)
@@ -127,7 +130,7 @@ def build_package(
     if preflight is not None and (problems := preflight(chosen)):
         raise ExportError("\n".join(problems))
     title = site_title(root)
-    built = Built(chosen, lms, title, build_site_files(root, lms, tracks))
+    built = Built(chosen, lms, title, build_site_files(root, lms, tracks, options))
     extra = manifest_writer(built)
     clash = sorted(set(extra) & set(built.files))
     if clash:

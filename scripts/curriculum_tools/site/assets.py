@@ -52,6 +52,7 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
     "scenario": (["scenario/scenario.js"], ["scenario/scenario.css"]),
     "scorm": (["scorm/scorm.js"], []),
+    "cmi5": (["cmi5/cmi5.js"], ["cmi5/cmi5.css"]),
 }
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
@@ -71,7 +72,7 @@ SCENARIO_INDEX = "scenarios/index.md"  # a list, no player
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # LMS packages (plugin option lms): module pages also load the SCO runtime, before the quiz
 # (it supplies the quiz's stored state from the LMS before the quiz reads it).
-LMS_RUNTIMES: dict[str, str] = {"scorm12": "scorm", "scorm2004": "scorm"}  # lms -> its part
+LMS_RUNTIMES: dict[str, str] = {"scorm12": "scorm", "scorm2004": "scorm", "cmi5": "cmi5"}  # lms -> its part
 LMS_AUDIENCE, LMS_BEFORE = "module", "quiz"
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.

@@ -37,6 +37,33 @@ log = logging.getLogger("mkdocs.plugins.curriculum")
 
 WATCHED = ("quizzes", "checklists", "glossary", "competencies.yml", "tracks.yml", "signoff.yml")
 PAGE_IDS = re.compile(r'\bid="([^"]+)"')
+ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+
+
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
+
+
+def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
+    """A package of some tracks (plugin option tracks) leaves the other tracks' module pages
+    out: a Markdown link to one of them keeps its text and loses its target, so the page
+    still reads and the strict build has no broken link."""
+    if not left_out:
+        return markdown
+    gone = set(left_out)
+    here = Path(src_uri).parent
+
+    def keep_text(match: re.Match) -> str:
+        target = (here / match[2]).as_posix()
+        parts: list[str] = []
+        for part in target.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        return match[1] if "/".join(parts) in gone else match[0]
+
+    return MD_LINK.sub(keep_text, markdown)
 
 
 class CurriculumConfig(base.Config):
@@ -46,6 +73,9 @@ class CurriculumConfig(base.Config):
     # (assets.LMS_RUNTIMES), and the tracks the package holds (default: all).
     lms = c.Optional(c.Choice(sorted(LMS_RUNTIMES)))
     tracks = c.ListOfItems(c.Type(str), default=[])
+    # cmi5 packages: the origins the AU may connect to (the LMS's xAPI endpoint and fetch
+    # URL), added to the pages' CSP as connect-src (theme_fixes.csp_policy).
+    lrs_origins = c.ListOfItems(c.Type(str), default=[])
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
@@ -73,6 +103,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             curriculum = curriculum.only_tracks(self.config.tracks)
             kept = {m.src_uri for m in curriculum.modules}
             self.left_out = [m.src_uri for m in checked.curriculum.modules if m.src_uri not in kept]
+        if bad := [o for o in self.config.lrs_origins if not ORIGIN.fullmatch(o)]:
+            raise PluginError(f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)")
         self.render = SiteRender(curriculum, lms=self.config.lms)
         config.nav = self.render.nav()
         self._use_dialect(config)
@@ -128,7 +160,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         assert self.render is not None
         page.meta = escape_meta(page.meta, None if page.is_homepage else page.title)  # the theme prints meta raw
-        return self.render.page_markdown(page.file.src_uri, markdown)
+        return unlink_left_out(self.render.page_markdown(page.file.src_uri, markdown), page.file.src_uri, self.left_out)
 
     def on_page_content(self, html, page, config, files):
         """Build-time proof that the validator's heading ids are the page's: every quiz
@@ -156,7 +188,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         output, missing = slots.fill(output, self.render.fillers(self.link), page.url)
         if missing:
             raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
-        return fix_page_html(output, offline_shim(config, self.content_root(config)))
+        return fix_page_html(output, offline_shim(config, self.content_root(config)), connect=self.connect_sources())
+
+    def connect_sources(self) -> list[str]:
+        """connect-src beyond 'self': a cmi5 package's LRS origins (none for the site)."""
+        return list(self.config.lrs_origins) if self.config.lms == "cmi5" else []
 
     def link(self, src_uri: str, from_url: str) -> str:
         """The relative address of a page from a page url, as MkDocs writes links."""

@@ -12,6 +12,7 @@ from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.dashboard.render import render_dashboard
 from curriculum_tools.site.components.recorder.render import render_checklist
+from curriculum_tools.site.components.cmi5.render import render_au
 from curriculum_tools.site.components.scorm.render import render_sco
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
@@ -24,7 +25,7 @@ TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the track
 # (src_uri, from_url) -> relative url
 Linker = Callable[[str, str], str]
 # LMS packages: lms -> the runtime root on each module page, (module, its quiz, lms) -> HTML
-LMS_ROOTS: dict[str, Callable] = {"scorm12": render_sco, "scorm2004": render_sco}
+LMS_ROOTS: dict[str, Callable] = {"scorm12": render_sco, "scorm2004": render_sco, "cmi5": render_au}
 
 
 def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:

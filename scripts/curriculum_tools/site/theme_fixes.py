@@ -63,25 +63,29 @@ def shim_script_hash(shim: str, worker_url: str) -> str | None:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
-def csp_policy(page_html: str = "", shim: str | None = None) -> str:
+def csp_policy(page_html: str = "", shim: str | None = None, connect: list[str] | tuple = ()) -> str:
     """The page's policy. Offline (`shim`: the iframe-worker shim's source), Material's
     stylesheet keeps its icons as data: SVG URLs (see below) and search runs in an iframe the
-    shim writes one inline script into: that script, and only it, is allowed by its hash."""
+    shim writes one inline script into: that script, and only it, is allowed by its hash.
+    `connect`: origins scripts may also send requests to (a cmi5 package's LRS, and nothing
+    else: connect-src is the one directive an AU needs beyond 'self')."""
+    base = CSP + (f"; connect-src 'self' {' '.join(connect)}" if connect else "")
     if shim is None:
-        return CSP
-    policy = CSP + "; img-src 'self' data:"
+        return base
+    policy = base + "; img-src 'self' data:"
     worker = SEARCH_WORKER.search(page_html)
     digest = shim_script_hash(shim, worker[1]) if worker else None
     return policy + (f"; script-src 'self' {digest}" if digest else "")
 
 
-def csp_meta(page_html: str = "", shim: str | None = None) -> str:
-    return f'<meta http-equiv="Content-Security-Policy" content="{csp_policy(page_html, shim)}">'
+def csp_meta(page_html: str = "", shim: str | None = None, connect: list[str] | tuple = ()) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{csp_policy(page_html, shim, connect)}">'
 
 
-def fix_page_html(page_html: str, offline_shim: str | None = None) -> str:
-    """`offline_shim`: the offline edition's iframe-worker shim source (offline.offline_shim)."""
-    meta = csp_meta(page_html, offline_shim)
+def fix_page_html(page_html: str, offline_shim: str | None = None, connect: list[str] | tuple = ()) -> str:
+    """`offline_shim`: the offline edition's iframe-worker shim source (offline.offline_shim);
+    `connect`: extra connect-src origins (csp_policy)."""
+    meta = csp_meta(page_html, offline_shim, connect)
     if CHARSET in page_html:
         page_html = page_html.replace(CHARSET, CHARSET + meta, 1)
     else:
