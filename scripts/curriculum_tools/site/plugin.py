@@ -61,7 +61,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             raise PluginError("The curriculum content is invalid; nothing was built.\n" + reporters.text(checked.result))
         for problem in checked.result.warnings:
             log.info("%s:%s: %s (%s)", problem.path, problem.line, problem.message, problem.rule)
-        self.render = SiteRender(checked.curriculum)
+        self.render = SiteRender(checked.curriculum, str(config.site_name or ""))
         config.nav = self.render.nav()
         self._use_dialect(config)
         self._watch(config, root)

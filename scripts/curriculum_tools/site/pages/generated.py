@@ -69,7 +69,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
                 f"| {md(titles.get(module.track, module.track))} "
                 f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
             )
-    rows += ["", "</div>", ""]
+    rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
 
 
