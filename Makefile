@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install install-dev browser node-deps validate validate-changed build serve lint-js test test-fast bench offline clean
+.PHONY: help install install-dev lrs-env browser node-deps validate validate-changed build serve lint-js test test-fast bench offline clean
 
 help:
 	@echo "make serve     install, validate, build and serve the site on http://127.0.0.1:8000"
@@ -34,7 +34,15 @@ $(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
 	@touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed node-deps
-install-dev: $(VENV)/.installed-dev node-deps browser
+install-dev: $(VENV)/.installed-dev node-deps browser lrs-env
+
+# Ralph, the Learning Record Store the cmi5 and records tests run against, in its own tool
+# environment (its dependencies never mix with ours); every package pinned.
+lrs-env: .tools/ralph/.installed
+.tools/ralph/.installed: tests/lrs-requirements.txt | $(UV)
+	$(UV) venv -q --allow-existing .tools/ralph
+	VIRTUAL_ENV=.tools/ralph $(UV) pip install -q -r tests/lrs-requirements.txt
+	@touch $@
 
 # Third-party browser code (the iframe-worker shim for offline search) comes from the npm
 # registry into node_modules/, never into the repository.
