@@ -65,11 +65,16 @@ test("export, import in an empty browser, export: the same bytes", () => {
 });
 
 test("canonical JSON sorts keys at every depth and ends in one newline", () => {
-  assert.equal(T.canonical({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }), '{\n  "a": {\n    "c": null,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+  assert.equal(
+    T.canonical({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }),
+    '{\n  "a": {\n    "c": null,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n'
+  );
 });
 
 test("reflections leave the browser only when asked for", () => {
-  const states = { "gl-models-quiz": { answers: { "dual-process": "a", "my-loss": "My father, last spring" }, orders: {}, checked: false, attempts: [], module: "gl-models" } };
+  const states = {
+    "gl-models-quiz": { answers: { "dual-process": "a", "my-loss": "My father, last spring" }, orders: {}, checked: false, attempts: [], module: "gl-models" },
+  };
   assert.doesNotMatch(T.makeExport(SITE, states, QUIZZES, false), /my-loss|father/);
   assert.match(T.makeExport(SITE, states, QUIZZES, true), /My father, last spring/);
 });
@@ -112,7 +117,11 @@ test("the file's answers fill a quiz with no current answers here; a missing ref
   assert.equal(merged.state.checked, true);
   assert.equal(merged.state.module, "gl-models");
   assert.deepEqual(merged.conflicts, []);
-  const other = T.mergeQuiz({ answers: {}, orders: {}, checked: false, attempts: [] }, { answers: { "my-loss": "from the file" }, orders: {}, checked: false, attempts: [], best: null }, ["my-loss"]);
+  const other = T.mergeQuiz(
+    { answers: {}, orders: {}, checked: false, attempts: [] },
+    { answers: { "my-loss": "from the file" }, orders: {}, checked: false, attempts: [], best: null },
+    ["my-loss"]
+  );
   assert.deepEqual(other.state.answers, { "my-loss": "from the file" });
 });
 

@@ -359,16 +359,22 @@
       reader.addEventListener("load", function () {
         var checked = readExport(String(reader.result), config.site);
         if (!checked.ok) return refuse(checked.reason, checked.vars);
-        var merged = mergeExport(checked.data, function (id) {
-          return store.read("quiz", id);
-        }, quizzes);
+        var merged = mergeExport(
+          checked.data,
+          function (id) {
+            return store.read("quiz", id);
+          },
+          quizzes
+        );
         var failed = Object.keys(merged.writes).filter(function (id) {
           return !store.write("quiz", id, merged.writes[id]);
         });
         problem.hidden = true;
         report.textContent = "";
         var lines = merged.conflicts.map(function (c) {
-          return c.kind === "answers" ? t("transfer.conflict.answers", { quiz: titleOf(c.quiz) }) : t("transfer.conflict.reflection", { quiz: titleOf(c.quiz) });
+          return c.kind === "answers"
+            ? t("transfer.conflict.answers", { quiz: titleOf(c.quiz) })
+            : t("transfer.conflict.reflection", { quiz: titleOf(c.quiz) });
         });
         merged.unreadable.forEach(function (id) {
           lines.push(t("transfer.unreadable", { quiz: titleOf(id) }));
