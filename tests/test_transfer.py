@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from helpers import FIXTURES, REPO
+from test_offline import offline  # noqa: F401  (a fixture)
 from test_quiz import QUIZ_PAGE, STORE_KEY, answer_all_right, check, press_on, quiz_tree, result
 
 SCHEMA = json.loads((REPO / "schemas" / "progress-export.schema.json").read_text())
@@ -207,3 +208,27 @@ def test_imported_text_with_markup_stays_text(practice, fresh):
     expect(page.get_by_label("Your reflection")).to_have_value(data["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"])
     assert page.locator("article img[src=x]").count() == 0 and page.title() != "pwned"
     assert page.errors == []
+
+
+def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):
+    """From file:// (the offline edition): a file input and a Blob link, nothing fetched."""
+    from test_offline import MODULE, not_local, url
+
+    first = fresh()
+    requests = []
+    first.on("request", lambda r: requests.append(r.url))
+    first.goto(url(offline, MODULE))
+    quiz = first.locator("section.cq-quiz")
+    quiz.locator("fieldset.cq-question").first.get_by_role("radio").first.check()
+    quiz.get_by_role("button", name="Check answers").click()
+    first.goto(url(offline, "progress.html"))
+    data = export(first)
+    assert json.loads(data)["quizzes"]
+    second = fresh()
+    second.on("request", lambda r: requests.append(r.url))
+    second.goto(url(offline, "progress.html"))
+    import_file(second, payload(data))
+    expect(second.locator(".cq-transfer__status")).to_contain_text("1 quizzes updated, 1 attempts added")
+    expect(second.locator('[data-status-for="gl-models-of-grief"]')).not_to_have_text("Not started")
+    assert export(second) == data
+    assert not_local(requests) == [] and first.errors == [] and second.errors == []
