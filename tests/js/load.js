@@ -19,6 +19,7 @@ for (const file of [
   "quiz/quiz.js",
   "progress/navmarks.js",
   "progress/progress.js",
+  "progress/transfer.js",
   "dashboard/plan.js",
   "dashboard/dashboard.js",
   "scenario/scenario.js",

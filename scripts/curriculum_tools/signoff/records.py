@@ -58,8 +58,11 @@ def find_files(paths: list[Path], result: Result) -> list[tuple[Path, str]]:
     return found
 
 
-def read_records(paths: list[Path], curriculum: Curriculum, today: dt.date | None = None) -> Records:
-    """`today`: records of sessions after it are rejected (default: the real today)."""
+def read_records(paths: list[Path], curriculum: Curriculum, today: dt.date | None = None,
+                 documents: list[tuple[str, str]] = ()) -> Records:
+    """`today`: records of sessions after it are rejected (default: the real today).
+    `documents`: (name, JSON text) of records that are not files (read back from an LRS),
+    checked exactly as files are, after the files."""
     today = today or dt.date.today()
     out = Records()
     kept: dict[str, Record] = {}
@@ -71,6 +74,15 @@ def read_records(paths: list[Path], curriculum: Curriculum, today: dt.date | Non
             out.result.add(exc.problem)
             continue
         for record in _check_file(source, curriculum, out.result, today):
+            _keep(kept, record, out.result)
+    for shown, text in documents:
+        out.result.files_checked += 1
+        try:
+            data, positions = load_json(text, shown)
+        except ContentError as exc:
+            out.result.add(exc.problem)
+            continue
+        for record in _check_file(Source(shown, "record", data, positions), curriculum, out.result, today):
             _keep(kept, record, out.result)
     out.records = list(kept.values())
     return out

@@ -46,6 +46,7 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "rating": (["shared/rating.js"], []),
     "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
     "progress": (["progress/progress.js"], ["progress/progress.css"]),
+    "transfer": (["progress/transfer.js"], []),
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
@@ -58,7 +59,7 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
-    "progress": ["shared", "dialog", "navmarks", "progress"],  # My progress
+    "progress": ["shared", "dialog", "navmarks", "progress", "transfer"],  # My progress (and its export/import)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard

@@ -105,7 +105,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self.left_out = [m.src_uri for m in checked.curriculum.modules if m.src_uri not in kept]
         if bad := [o for o in self.config.lrs_origins if not ORIGIN.fullmatch(o)]:
             raise PluginError(f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)")
-        self.render = SiteRender(curriculum, lms=self.config.lms)
+        self.render = SiteRender(curriculum, str(config.site_name or ""), lms=self.config.lms)
         config.nav = self.render.nav()
         self._use_dialect(config)
         self._watch(config, root)

@@ -11,6 +11,7 @@ from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.dashboard.render import render_dashboard
+from curriculum_tools.site.components.progress.render import render_transfer
 from curriculum_tools.site.components.recorder.render import render_checklist
 from curriculum_tools.site.components.cmi5.render import render_au
 from curriculum_tools.site.components.scorm.render import render_sco
@@ -34,8 +35,9 @@ def all_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 class SiteRender:
-    def __init__(self, curriculum: Curriculum, lms: str | None = None) -> None:
+    def __init__(self, curriculum: Curriculum, site_name: str = "", lms: str | None = None) -> None:
         self.curriculum = curriculum
+        self.site_name = site_name  # the site's identity in progress files (mkdocs.yml site_name)
         self.lms = lms  # an LMS package's runtime (plugin option lms); None for the site
         self.generated: dict[str, GeneratedPage] = {page.src_uri: page for page in all_pages(curriculum)}
         self.modules: dict[str, Module] = {module.src_uri: module for module in curriculum.modules}
@@ -114,6 +116,7 @@ class SiteRender:
             "quiz": quiz,
             "checklist": checklist,
             "dashboard": lambda name, url: render_dashboard(c),
+            "progress-transfer": lambda name, url: render_transfer(c, self.site_name),
             "tracks": tracks,
             "print-module": print_module,
         }

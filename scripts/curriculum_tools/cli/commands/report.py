@@ -10,9 +10,10 @@ from pathlib import Path
 
 from curriculum_tools.check import check
 from curriculum_tools.cli.commands._common import date_option
+from curriculum_tools.cli.commands.records import add_lrs_arguments, programme_iri
 from curriculum_tools.core.problems import WARNING, Problem
 from curriculum_tools.output import reporters
-from curriculum_tools.signoff import knowledge
+from curriculum_tools.signoff import knowledge, lrs, xapi
 from curriculum_tools.signoff.certification import as_of, parse_date, report_hash
 from curriculum_tools.signoff.evaluate import evaluate
 from curriculum_tools.signoff.html import render
@@ -26,7 +27,7 @@ HELP = "check supervisor record files (JSON exports) and report each trainee's s
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="RECORD", help="record files (.json) or folders of them")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="RECORD", help="record files (.json) or folders of them (or --lrs)")
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root with competencies.yml, checklists/ and signoff.yml (default: current directory)")
     parser.add_argument("--out", type=Path, metavar="DIR", help="write DIR/report.csv and DIR/report.html")
     parser.add_argument("--format", choices=sorted(reporters.REPORTERS), help="output format (default: text; github under GitHub Actions)")
@@ -34,6 +35,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--knowledge", type=Path, action="append", default=[], metavar="CSV", help="quiz or exam results (trainee,item,score,date,source) for signoff.yml's knowledge requirements; repeatable")
     parser.add_argument("--decisions", type=Path, action="append", default=[], metavar="PATH", help="committee decision files or folders: list who is due for renewal and who has lapsed; repeatable")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the date renewals are counted from (default: today)")
+    add_lrs_arguments(parser, required=False)  # records read back from an LRS, as `curriculum records push` sent them
 
 
 def _content_errors(root: Path):
@@ -66,7 +68,23 @@ def run(args) -> int:
     today = date_option(args.today, "--today")
     if today is False:
         return 2
-    found = read_records(args.paths, curriculum, today or None)
+    if not args.paths and not args.lrs:
+        print("curriculum report: give record files or folders, or --lrs URL", file=sys.stderr)
+        return 2
+    documents, lrs_problems = [], []
+    if args.lrs:
+        try:
+            client = lrs.Client(args.lrs, lrs.credentials(args.auth_file))
+            programme = programme_iri(args)
+            statements = [s for verb in xapi.VERBS for s in client.statements(verb=verb)]
+        except lrs.LrsError as exc:
+            print(f"curriculum report: {exc}", file=sys.stderr)
+            return 1
+        records, lrs_problems = xapi.records_of(statements, programme)
+        documents = [(f"{client.endpoint}statements (record {doc.get('id')})", json.dumps(doc, indent=2, ensure_ascii=False)) for doc in records]
+    found = read_records(args.paths, curriculum, today or None, documents)
+    for message in lrs_problems:
+        found.result.add(Problem(args.lrs, 1, 1, message, "lrs", WARNING))
     found.records = as_of(found.records, args.as_of)
     rows = evaluate(curriculum, found.records)
     config = knowledge.settings(curriculum)

@@ -85,7 +85,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
                 f"| {md(module.title) if module else md(scenario.module_id)} "
                 f'| <span class="cq-progress__status" data-status-for="{scenario.id}">None yet</span> |'
             )
-    rows += ["", "</div>", ""]
+    rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
 
 

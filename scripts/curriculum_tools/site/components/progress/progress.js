@@ -90,6 +90,9 @@
         reset
       );
     });
+    document.addEventListener("curriculum:progress-changed", function () {
+      if (root.isConnected) render(); // an import (transfer.js) changed the saved states
+    });
     render();
   });
 })(window.curriculum);

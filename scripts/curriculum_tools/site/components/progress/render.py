@@ -1,0 +1,53 @@
+"""The progress page's "Take your progress with you" box: export every quiz's saved state as
+one file and import such a file in another browser (transfer.js, beside this file, does the
+work from the root's data-config: the site's identity, and per quiz its module title and
+which questions are reflections, which leave the browser only when the trainee asks). The
+file's format is schemas/progress-export.schema.json. Hidden until the script runs: without
+JavaScript there is nothing to export."""
+from __future__ import annotations
+
+import html
+
+from curriculum_tools.core.model import Curriculum
+from curriculum_tools.site.components.recorder.render import config_attr
+
+MAX_BYTES = 5 * 1024 * 1024  # transfer.js MAX_BYTES: a real file is a few kilobytes
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def transfer_config(curriculum: Curriculum, site: str) -> dict:
+    modules = {m.id: m for m in curriculum.modules}
+    quizzes = {}
+    for quiz in sorted(curriculum.quizzes, key=lambda q: q.id):
+        module = modules.get(quiz.module_id)
+        quizzes[quiz.id] = {
+            "module": quiz.module_id,
+            "title": module.title if module else quiz.title,
+            "reflections": sorted(q.id for q in quiz.all_questions() if q.type == "reflection"),
+        }
+    return {"site": site, "quizzes": quizzes, "maxBytes": MAX_BYTES}
+
+
+def render_transfer(curriculum: Curriculum, site: str) -> str:
+    return (
+        f'<section class="cq-transfer" data-module="transfer" aria-labelledby="cq-transfer-title" hidden{config_attr(transfer_config(curriculum, site))}>'
+        '<h2 id="cq-transfer-title">Take your progress to another browser</h2>'
+        "<p>Save your progress as a file, then open this page in the other browser (or on the other computer) and import "
+        "the file there. Importing adds to what that browser already holds: attempts from both are kept, and where the two "
+        "differ you are told what was kept. The file stays with you; nothing is sent anywhere.</p>"
+        '<h3>Export</h3>'
+        '<div class="cq-transfer__row"><input type="checkbox" id="cq-transfer-reflections" name="reflections">'
+        '<label for="cq-transfer-reflections">Include my written reflections (they may be personal: keep the file private)</label></div>'
+        '<p><button type="button" class="md-button cq-transfer__export">Export my progress</button></p>'
+        '<h3>Import</h3>'
+        '<p><label for="cq-transfer-file">Progress file (progress.json)</label><br>'
+        '<input type="file" id="cq-transfer-file" accept=".json,application/json"></p>'
+        '<p><button type="button" class="md-button cq-transfer__import">Import progress</button></p>'
+        '<div class="cq-transfer__problem" role="alert" tabindex="-1" hidden></div>'
+        '<p class="cq-transfer__status" role="status" tabindex="-1"></p>'
+        '<div class="cq-transfer__report"></div>'
+        "</section>"
+    )
