@@ -233,3 +233,40 @@ def test_axe_every_rule_at_each_state(page, demo, scheme):
         if violations:
             failures[state] = summary(violations)
     assert failures == {}
+
+
+def shortest_paths(scenario) -> dict[str, list[tuple[str, str]]]:
+    """ending id -> the shortest list of (node id, choice id) from the start that reaches it."""
+    paths: dict[str, list[tuple[str, str]]] = {scenario.start: []}
+    queue = [scenario.start]
+    while queue:
+        node = scenario.node_by_id[queue.pop(0)]
+        for choice in node.choices:
+            if choice.next not in paths:
+                paths[choice.next] = paths[node.id] + [(node.id, choice.id)]
+                if choice.next in scenario.node_by_id:
+                    queue.append(choice.next)
+    return {e.id: paths[e.id] for e in scenario.endings}
+
+
+def test_every_repository_scenario_plays_to_every_ending(page, site, watch):
+    """The repository's own scenarios, each played in the player to each of its endings."""
+    from curriculum_tools.check import check
+    from helpers import REPO
+
+    scenarios = check(REPO).curriculum.scenarios
+    assert scenarios
+    for scenario in scenarios:
+        page.goto(site.url + f"scenarios/{scenario.id}/")
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        player = page.locator('[data-module="scenario"]')
+        for ending_id, steps in shortest_paths(scenario).items():
+            for node_id, choice_id in steps:
+                player.locator(f'section:has([id="node-{node_id}"]) button[data-choice="{choice_id}"]').click()
+            expect(player.locator(f'[id="ending-{ending_id}"]')).to_be_focused()
+            expect(player.locator(".cq-branching__path li")).to_have_count(len(steps))
+            player.get_by_role("button", name="Play again from the start").click()
+        stored = json.loads(page.evaluate(f"localStorage.getItem('sgc:scenario:{scenario.id}')"))
+        assert sorted(stored["data"]["reached"]) == sorted(e.id for e in scenario.endings), scenario.id
+    assert watch.errors == []

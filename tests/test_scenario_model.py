@@ -86,3 +86,28 @@ def test_built_pages_link_module_and_scenario_and_load_the_player_only_there(sit
     assert "curriculum-scenario." not in module
     js = next((built / "assets" / "javascripts").glob("curriculum-module.*.js")).read_text()
     assert "scenario-ended" not in js
+
+
+def test_every_example_in_the_scenario_schema_is_valid():
+    """The schema's examples are what editors show authors: each must pass its own field."""
+    from jsonschema import Draft202012Validator
+
+    from curriculum_tools.load.schemas import SCHEMA_DIR
+
+    schema = json.loads((SCHEMA_DIR / "scenario.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    bad = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            if "examples" in node and "type" in node:
+                field = {k: v for k, v in node.items() if k != "examples"}
+                bad.extend((path, e.message) for ex in node["examples"] for e in Draft202012Validator(field).iter_errors(ex))
+            for key, value in node.items():
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+
+    walk(schema, ())
+    assert bad == []

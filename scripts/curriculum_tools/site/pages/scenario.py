@@ -27,6 +27,9 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
     module_link = f"[{md(module.title)}](../{module.src_uri})" if module else md(scenario.module_id)
     objectives = [module.objectives[o] for o in scenario.objectives if module and o in module.objectives]
     rows = [
+        # No table of contents beside the player: it would list every moment and ending
+        # (and so give the endings away); the page itself is the outline.
+        "---", "hide:", "  - toc", "---", "",
         f"# {md(scenario.title)}",
         "",
         f'<p class="cq-module-meta">Rehearsal scenario &middot; about {scenario.estimated_minutes} minutes &middot; '
