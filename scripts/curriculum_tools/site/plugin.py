@@ -39,6 +39,32 @@ WATCHED = ("quizzes", "checklists", "glossary", "competencies.yml", "tracks.yml"
 PAGE_IDS = re.compile(r'\bid="([^"]+)"')
 
 
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
+
+
+def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
+    """A package of some tracks (plugin option tracks) leaves the other tracks' module pages
+    out: a Markdown link to one of them keeps its text and loses its target, so the page
+    still reads and the strict build has no broken link."""
+    if not left_out:
+        return markdown
+    gone = set(left_out)
+    here = Path(src_uri).parent
+
+    def keep_text(match: re.Match) -> str:
+        target = (here / match[2]).as_posix()
+        parts: list[str] = []
+        for part in target.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        return match[1] if "/".join(parts) in gone else match[0]
+
+    return MD_LINK.sub(keep_text, markdown)
+
+
 class CurriculumConfig(base.Config):
     # The folder holding tracks.yml, quizzes/, checklists/ ...; default: beside mkdocs.yml.
     root = c.Optional(c.Dir(exists=True))
@@ -128,7 +154,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         assert self.render is not None
         page.meta = escape_meta(page.meta, None if page.is_homepage else page.title)  # the theme prints meta raw
-        return self.render.page_markdown(page.file.src_uri, markdown)
+        return unlink_left_out(self.render.page_markdown(page.file.src_uri, markdown), page.file.src_uri, self.left_out)
 
     def on_page_content(self, html, page, config, files):
         """Build-time proof that the validator's heading ids are the page's: every quiz
