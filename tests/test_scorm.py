@@ -413,3 +413,14 @@ def test_without_an_lms_the_package_works_as_the_offline_site(lms_page, lms):
     assert stored and json.loads(stored)["data"]["checked"] is True
     assert not page.seen["errors"], page.seen["errors"]
     assert not [u for u in page.seen["requests"] if not u.startswith((lms.url, "about:", "data:", "blob:"))]
+
+
+def test_a_track_package_keeps_the_text_of_links_to_left_out_modules():
+    """The home page links to a practice module; a package of another track must still build
+    (strict) and read."""
+    from curriculum_tools.site.plugin import unlink_left_out
+
+    text = "See [critical incidents](practice/pp-critical-incidents.md#steps) and [grief](grief/gl-models-of-grief.md)."
+    assert unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"]) == "See critical incidents and [grief](grief/gl-models-of-grief.md)."
+    assert unlink_left_out("[x](../practice/pp-critical-incidents.md)", "grief/a.md", ["practice/pp-critical-incidents.md"]) == "x"
+    assert unlink_left_out(text, "index.md", []) == text

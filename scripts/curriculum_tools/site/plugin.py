@@ -66,6 +66,32 @@ def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
     return MD_LINK.sub(keep_text, markdown)
 
 
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
+
+
+def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
+    """A package of some tracks (plugin option tracks) leaves the other tracks' module pages
+    out: a Markdown link to one of them keeps its text and loses its target, so the page
+    still reads and the strict build has no broken link."""
+    if not left_out:
+        return markdown
+    gone = set(left_out)
+    here = Path(src_uri).parent
+
+    def keep_text(match: re.Match) -> str:
+        target = (here / match[2]).as_posix()
+        parts: list[str] = []
+        for part in target.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        return match[1] if "/".join(parts) in gone else match[0]
+
+    return MD_LINK.sub(keep_text, markdown)
+
+
 class CurriculumConfig(base.Config):
     # The folder holding tracks.yml, quizzes/, checklists/ ...; default: beside mkdocs.yml.
     root = c.Optional(c.Dir(exists=True))
