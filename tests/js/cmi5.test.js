@@ -135,3 +135,14 @@ test("a statement carries the launch's actor and activity, its id and timestamp 
   assert.ok(!Number.isNaN(Date.parse(s.timestamp)));
   assert.equal(s.result, undefined);
 });
+
+test("a registration's earlier pass or completion is read from cmi5 defined statements of the activity only", () => {
+  const of = (verb, category, object) => ({
+    verb: { id: "http://adlnet.gov/expapi/verbs/" + verb },
+    object: { id: object || "urn:act" },
+    context: { contextActivities: category ? { category: [{ id: CMI5 }] } : {} },
+  });
+  assert.deepEqual(C.priorOf([of("passed", true), of("completed", true)], "urn:act"), { passed: true, completed: true });
+  assert.deepEqual(C.priorOf([of("passed", false), of("completed", true, "urn:other")], "urn:act"), { passed: false, completed: false });
+  assert.deepEqual(C.priorOf([], "urn:act"), { passed: false, completed: false });
+});

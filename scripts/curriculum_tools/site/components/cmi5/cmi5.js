@@ -188,6 +188,22 @@
     return { queue: queue, retry: true, stop: false }; // 0 (network), 5xx, anything else: later
   }
 
+  /* {passed, completed}: whether these statements hold a cmi5 defined pass or completion of
+     the activity. */
+  function priorOf(statements, activityId) {
+    var held = { passed: false, completed: false };
+    statements.forEach(function (st) {
+      if (!st || !st.verb || !st.object || st.object.id !== activityId) return;
+      var category = ((st.context || {}).contextActivities || {}).category || [];
+      var defined = [].concat(category).some(function (a) {
+        return a && a.id === CMI5;
+      });
+      if (defined && st.verb.id === VERBS.passed) held.passed = true;
+      if (defined && st.verb.id === VERBS.completed) held.completed = true;
+    });
+    return held;
+  }
+
   function outboxKey(launch) {
     return launch.registration + " " + launch.activityId;
   }
@@ -202,6 +218,7 @@
     judge: judge,
     planCheck: planCheck,
     afterSend: afterSend,
+    priorOf: priorOf,
     VERBS: VERBS,
   };
   if (typeof document === "undefined") return;
@@ -383,22 +400,45 @@
         if (!data || typeof data !== "object" || !data.contextTemplate || typeof data.contextTemplate !== "object") throw new Error("bad launch data");
         launchData = data;
         session.normal = (data.launchMode || "Normal") === "Normal";
-        // cmi5 11.0: the AU reads the learner's preferences at start (this site has one language).
-        fetch(launch.endpoint + "agents/profile?" + agentQuery({ profileId: "cmi5LearnerPreferences" }), {
-          headers: headers(false),
-          credentials: "omit",
-        }).catch(function () {});
-        enqueue("initialized", { defined: true });
-        if (session.normal && !config.quiz && !box.completed) {
-          box.completed = true;
-          enqueue("completed", { defined: true, moveOn: true, result: { completion: true, duration: duration(Date.now() - session.started) } });
-        }
-        say(session.normal ? "cmi5.connected" : "cmi5.browse");
-        flush();
+        return priorJudgements().then(start);
       })
       .catch(function () {
         say("cmi5.launchFailed");
         finish.disabled = true;
       });
+
+    /* What this registration already holds in the LRS (a pass, a completion), so a launch
+       from another browser does not send them twice (cmi5 9.3); unreadable: what this
+       browser remembers stands. The query names only the agent and the registration (a
+       filter every LRS has; Ralph's file-system backend matches no verb or activity
+       filter) and the statements are picked here. */
+    function priorJudgements() {
+      var q = agentQuery({ registration: launch.registration, limit: "500" });
+      return fetch(launch.endpoint + "statements?" + q, { headers: headers(false), credentials: "omit" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (body) {
+          var held = priorOf((body && body.statements) || [], launch.activityId);
+          if (held.passed) box.passed = true;
+          if (held.completed) box.completed = true;
+        })
+        .catch(function () {});
+    }
+
+    function start() {
+      // cmi5 11.0: the AU reads the learner's preferences at start (this site has one language).
+      fetch(launch.endpoint + "agents/profile?" + agentQuery({ profileId: "cmi5LearnerPreferences" }), {
+        headers: headers(false),
+        credentials: "omit",
+      }).catch(function () {});
+      enqueue("initialized", { defined: true });
+      if (session.normal && !config.quiz && !box.completed) {
+        box.completed = true;
+        enqueue("completed", { defined: true, moveOn: true, result: { completion: true, duration: duration(Date.now() - session.started) } });
+      }
+      say(session.normal ? "cmi5.connected" : "cmi5.browse");
+      flush();
+    }
   });
 })(window.curriculum);
