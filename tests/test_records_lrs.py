@@ -158,3 +158,20 @@ def test_an_unreachable_lrs_and_bad_input_fail_in_one_line(root, ralph, auth, tm
     assert result.returncode == 1 and "expected one line key:secret" in result.stderr and "just-a-token" not in result.stderr
     result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", "ftp://x/", "--auth-file", str(auth), "--programme", PROGRAMME)
     assert result.returncode == 1 and "xAPI endpoint" in result.stderr
+
+
+def test_a_record_changed_without_a_new_updated_time_is_refused_not_overwritten(root, ralph, auth, tmp_path):
+    """Statements are immutable: the same ids with different content get 409 from the LRS;
+    each is then PUT alone, and the one that differs is named."""
+    original = RECORDS / "valid" / "ada-2026-11-03.json"
+    assert push(root, ralph, auth, str(original)).returncode == 0
+    stored = ralph.statements()
+    changed = json.loads(original.read_text())
+    changed["ratings"][0]["comment"] = "Edited, but `updated` was not changed."
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(changed))
+    result = push(root, ralph, auth, str(path))
+    assert result.returncode == 1
+    assert "holds a different statement with the id" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert sorted(s["id"] for s in ralph.statements()) == sorted(s["id"] for s in stored)
+    assert all("Edited" not in json.dumps(s) for s in ralph.statements())
