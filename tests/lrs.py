@@ -87,7 +87,7 @@ class Ralph:
             "RALPH_TEST_PASSWORD": self.password,
         }
 
-    def start(self, timeout: float = 60.0) -> "Ralph":
+    def start(self, timeout: float = 60.0) -> Ralph:
         assert self.process is None, "Ralph is already running"
         log = self.log.open("ab")
         self.process = subprocess.Popen(
@@ -100,10 +100,9 @@ class Ralph:
             if self.process.poll() is not None:
                 self.process = None
                 raise RuntimeError(f"Ralph exited while starting:\n{self.log.read_text(errors='replace')[-3000:]}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2) as response:
-                    if response.status == 200:
-                        return self
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2) as response:
+                if response.status == 200:
+                    return self
             time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"Ralph did not answer within {timeout}s:\n{self.log.read_text(errors='replace')[-3000:]}")

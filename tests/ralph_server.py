@@ -21,6 +21,14 @@ failed"). Seen with `ralph runserver -b fs` (which is uvicorn with reload, watch
 directory) as well. Setting the LRS backend's default operation type to APPEND makes each POST
 append its statements to that file, which is what its reader (query_statements) expects.
 Everything else (validation, duplicate-id handling, auth, the xAPI resource) is Ralph's own.
+
+Also seen, and left as it is (callers work around it): on GET statements the router turns
+`verb` and `activity` into ralph.models.xapi.base.common.IRI (a pydantic RootModel, not a
+str), and the file-system backend compares them with `==` to the stored strings, so a query
+with either filter returns no statement; `agent`, `registration`, `since`, `until` and
+`limit` work. Ralph has no State, Activity Profile or Agent Profile resource (statements and
+health only) and, in 5.1.0, no cmi5 statement models (only the session id constant): the
+validator below is Ralph's generic xAPI statement model (extra fields forbidden).
 """
 from __future__ import annotations
 
