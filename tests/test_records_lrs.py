@@ -13,19 +13,43 @@ import pytest
 
 import lrs as test_lrs
 from helpers import FIXTURES, make_tree, run_cli
-from lrs import running_ralph, validate_statements
+from lrs import validate_statements
 
 RECORDS = FIXTURES / "records"
 PROGRAMME = "https://training.example.org/"
 
 
+def start_ralph(tmp_path, monkeypatch, fixed: bool):
+    if fixed:
+        monkeypatch.setattr(test_lrs, "SERVER", test_lrs.TESTS / "ralph_server_filters.py")
+    lrs = test_lrs.Ralph(tmp_path / "ralph").start()
+    lrs.filters_fixed = fixed
+    return lrs
+
+
 @pytest.fixture
 def ralph(tmp_path, monkeypatch):
-    """Ralph (tests/lrs.py) with the fix to its file-system backend's verb filter that a
-    report's query needs (tests/ralph_server_filters.py says what and why)."""
-    monkeypatch.setattr(test_lrs, "SERVER", test_lrs.TESTS / "ralph_server_filters.py")
-    with running_ralph(tmp_path / "ralph") as lrs:
-        yield lrs
+    """Ralph (tests/lrs.py) with the fix to its file-system backend's verb filter
+    (tests/ralph_server_filters.py says what and why)."""
+    lrs = start_ralph(tmp_path, monkeypatch, True)
+    yield lrs
+    lrs.stop()
+
+
+@pytest.fixture(params=["filters-fixed", "as-released"])
+def any_ralph(request, tmp_path, monkeypatch):
+    """Ralph twice: with the verb filter fixed, where `report --lrs` gets its records by that
+    filter, and as released, where it matches nothing and the report reads every statement."""
+    lrs = start_ralph(tmp_path, monkeypatch, request.param == "filters-fixed")
+    yield lrs
+    lrs.stop()
+
+
+@pytest.fixture
+def any_auth(tmp_path, any_ralph) -> Path:
+    path = tmp_path / "lrs-auth"
+    path.write_text(f"{any_ralph.username}:{any_ralph.password}\n")
+    return path
 
 
 @pytest.fixture
@@ -65,7 +89,8 @@ def two_versions(tmp_path) -> Path:
     return folder
 
 
-def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(root, ralph, auth, tmp_path, monkeypatch):
+def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(root, any_ralph, any_auth, tmp_path, monkeypatch):
+    ralph, auth = any_ralph, any_auth
     folder = two_versions(tmp_path)
     # the first version of a record, pushed before it was edited: the LRS keeps both
     assert push(root, ralph, auth, str(RECORDS / "valid" / "ada-2026-11-03.json")).returncode == 0
@@ -96,6 +121,7 @@ def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(
     for name in ("report.csv", "progress.json"):
         assert (tmp_path / "from-lrs" / name).read_bytes() == (tmp_path / "from-files" / name).read_bytes(), name
     assert "Ada Lovelace: signed off on" in from_lrs.stdout
+    assert ("every statement was read" in from_lrs.stdout) is not ralph.filters_fixed
     assert "also appears at" in from_lrs.stdout  # the older copy of the edited record, as with files
     csv = (tmp_path / "from-lrs" / "report.csv").read_text()
     assert "Re-rated" not in csv and "Indirect" in csv
@@ -103,7 +129,8 @@ def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(
 
 def test_the_mapping_carries_trainee_observer_checklist_item_and_rating(root, ralph, auth):
     assert push(root, ralph, auth, str(RECORDS / "valid" / "ada-2026-11-03.json")).returncode == 0
-    stored = {s["verb"]["id"].rsplit("/", 1)[1]: s for s in ralph.statements(verb="http://adlnet.gov/expapi/verbs/attempted")}
+    every = ralph.statements()
+    stored = {s["verb"]["id"].rsplit("/", 1)[1]: s for s in every if s["verb"]["id"].endswith("/attempted")}
     session = stored["attempted"]
     assert session["actor"]["account"] == {"homePage": PROGRAMME, "name": "Ada Lovelace"}
     assert session["object"]["id"] == PROGRAMME + "supervisors/demo-checklist/"
@@ -112,7 +139,7 @@ def test_the_mapping_carries_trainee_observer_checklist_item_and_rating(root, ra
     assert session["context"]["extensions"][ext + "observer-role"] == "Clinical psychologist"
     assert session["context"]["extensions"][ext + "session-context"] == "Tuesday group, online."
     assert session["timestamp"].startswith("2026-11-03T00:00:00")
-    items = ralph.statements(verb="http://adlnet.gov/expapi/verbs/scored")
+    items = [s for s in every if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/scored"]
     by_item = {s["object"]["id"].rsplit("#", 1)[1]: s for s in items}
     assert set(by_item) == {"listens", "links"}
     listens = by_item["listens"]["result"]
@@ -158,3 +185,20 @@ def test_an_unreachable_lrs_and_bad_input_fail_in_one_line(root, ralph, auth, tm
     assert result.returncode == 1 and "expected one line key:secret" in result.stderr and "just-a-token" not in result.stderr
     result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", "ftp://x/", "--auth-file", str(auth), "--programme", PROGRAMME)
     assert result.returncode == 1 and "xAPI endpoint" in result.stderr
+
+
+def test_a_record_changed_without_a_new_updated_time_is_refused_not_overwritten(root, ralph, auth, tmp_path):
+    """Statements are immutable: the same ids with different content get 409 from the LRS;
+    each is then PUT alone, and the one that differs is named."""
+    original = RECORDS / "valid" / "ada-2026-11-03.json"
+    assert push(root, ralph, auth, str(original)).returncode == 0
+    stored = ralph.statements()
+    changed = json.loads(original.read_text())
+    changed["ratings"][0]["comment"] = "Edited, but `updated` was not changed."
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(changed))
+    result = push(root, ralph, auth, str(path))
+    assert result.returncode == 1
+    assert "holds a different statement with the id" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert sorted(s["id"] for s in ralph.statements()) == sorted(s["id"] for s in stored)
+    assert all("Edited" not in json.dumps(s) for s in ralph.statements())

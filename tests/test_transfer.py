@@ -210,7 +210,7 @@ def test_imported_text_with_markup_stays_text(practice, fresh):
     assert page.errors == []
 
 
-def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):
+def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):  # noqa: F811 (the fixture)
     """From file:// (the offline edition): a file input and a Blob link, nothing fetched."""
     from test_offline import MODULE, not_local, url
 
