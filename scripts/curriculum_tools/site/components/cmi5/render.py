@@ -18,7 +18,7 @@ def au_config(module: Module, quiz: Quiz | None) -> dict:
     return {"module": module.id, "quiz": quiz.id if quiz else None, "passMark": quiz.pass_mark if quiz else None}
 
 
-def render_au(module: Module, quiz: Quiz | None, lms: str) -> str:
+def render_au(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> str:
     config = sanitize.text(json.dumps(au_config(module, quiz), separators=(",", ":"), sort_keys=True))
     return (
         f'<div class="cq-au" data-module="cmi5" data-config="{config}" hidden>'
