@@ -135,3 +135,21 @@ test("a statement carries the launch's actor and activity, its id and timestamp 
   assert.ok(!Number.isNaN(Date.parse(s.timestamp)));
   assert.equal(s.result, undefined);
 });
+
+test("sameAu judges links as the SCO runtime's sameSco does", () => {
+  const pages = ["demo/demo-module.html", "scenarios/sc-demo.html"];
+  const cases = [
+    ["../scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["../scenarios/sc-other.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["#references", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["../demo/demo-module.html?x=1", "http://127.0.0.1:9/pkg/scenarios/sc-demo.html"],
+    ["https://lms.example.org/pkg/scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/index.html"],
+  ];
+  const got = cases.map(([href, here]) => C.sameAu(pages, href, here));
+  assert.deepEqual(got, [true, false, false, true, false, false]);
+  assert.deepEqual(
+    got,
+    cases.map(([href, here]) => curriculum.scorm.sameSco(pages, href, here))
+  );
+});
