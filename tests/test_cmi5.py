@@ -601,3 +601,46 @@ def test_bad_package_options_are_refused_and_nothing_is_written(tmp_path):
         assert not out.exists()
     done = run_cli("package", "--root", str(BASE), "--format", "scorm12", "--out", str(out), "--lrs-origin", "https://lms.example.org")
     assert done.returncode == 1 and "for --format cmi5" in done.stderr
+
+
+def test_a_scenario_played_inside_the_au_sends_completed_once(page, package, lms, ralph):
+    """By keyboard: the module page's link to its scenario inside the AU's frame, the scenario
+    to an ending. The session is handed on (one fetch, one initialized, the token gone from
+    storage once the scenario page has it), the ending sends completed once, the quiz's
+    passed is still owed (moveOn CompletedAndPassed), and Finish on the scenario page
+    terminates the session."""
+    seen = {"errors": [], "requests": []}
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    # (no cmi5LearnerPreferences document for this learner: 404, as cmi5 11.0 allows)
+    page.on("response", lambda r: seen["errors"].append(f"{r.status} {r.url}") if r.status >= 400 and "/agents/profile?" not in r.url else None)
+    page.context.on("request", lambda r: seen["requests"].append(r.url))
+    registration = str(uuid.uuid4())
+    launch = lms.launch(next(iter(lms.aus)), registration)
+    frame = open_launch(page, launch)
+    wait_for(lambda: verbs(stored(ralph, registration)) == ["launched", "initialized"], page)
+    press_on(frame.locator('a[href*="scenarios/sc-demo.html"]').first, "Enter")
+    expect(status(frame)).to_have_text(re.compile("^Connected"), timeout=15000)
+    expect(frame.locator('[data-module="scenario"] .cq-branching__choose').first).to_be_visible()
+    assert "handover" not in frame.locator("body").evaluate("() => JSON.stringify(Object.entries(localStorage))")
+    for choice in ("Welcome Sam warmly", "Thank Sam and ask"):
+        press_on(frame.locator(".cq-branching__choose", has_text=choice), "Enter")
+    wait_for(lambda: verbs(stored(ralph, registration)) == ["launched", "initialized", "completed"], page)
+    press_on(frame.get_by_role("button", name="Play again from the start"), "Enter")
+    for choice in ("Welcome Sam warmly", "Thank Sam and ask"):  # a second ending: nothing more
+        press_on(frame.locator(".cq-branching__choose", has_text=choice), "Enter")
+    press_on(frame.get_by_role("button", name="Finish this module"), "Enter")
+    expect(status(frame)).to_have_text(re.compile("^Finished"), timeout=15000)
+
+    statements = stored(ralph, registration)
+    assert verbs(statements) == ["launched", "initialized", "completed", "terminated"]
+    assert validate_statements(statements) == []
+    completed = statements[2]
+    assert_cmi5_defined(completed, launch)
+    assert MOVEON in categories(completed) and completed["result"]["completion"] is True
+    assert statements[1]["context"]["extensions"][SESSION] == statements[3]["context"]["extensions"][SESSION]
+    au_calls = [r for r in lms.seen if r["origin"] == package.url.rstrip("/") and r["method"] != "OPTIONS"]
+    assert [r["path"] for r in au_calls].count("/fetch") == 1
+    assert not seen["errors"], seen["errors"]  # CSP violations among them
+    lms_origin = launch["page"].split("/", 3)[:3]
+    assert not [u for u in seen["requests"] if not u.startswith((package.url, "/".join(lms_origin), "about:", "data:", "blob:"))]

@@ -424,3 +424,81 @@ def test_a_track_package_keeps_the_text_of_links_to_left_out_modules():
     assert unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"]) == "See critical incidents and [grief](grief/gl-models-of-grief.md)."
     assert unlink_left_out("[x](../practice/pp-critical-incidents.md)", "grief/a.md", ["practice/pp-critical-incidents.md"]) == "x"
     assert unlink_left_out(text, "index.md", []) == text
+
+
+# -- scenarios: pages of their module's SCO -----------------------------------------------
+
+SCENARIO = "sc-suicidal-disclosure-online"  # the scenario of MODULE
+
+
+def play_to_an_ending_by_keyboard(frame, scenario) -> str:
+    """From the scenario page's start, the shortest path to a safe ending, each choice focused
+    and pressed with Enter; returns the ending's id."""
+    from test_scenario import shortest_paths
+
+    safe = next(e.id for e in scenario.endings if e.rating == "safe")
+    for node_id, choice_id in shortest_paths(scenario)[safe]:
+        press(frame.locator(f'section:has([id="node-{node_id}"]) button[data-choice="{choice_id}"]'), "Enter")
+    frame.locator(f'[id="ending-{safe}"]:focus').wait_for()
+    return safe
+
+
+def test_scenario_pages_are_files_of_their_modules_sco(packages):
+    curriculum = check(REPO).curriculum.only_tracks([TRACK])
+    assert curriculum.scenarios and all(s.module_id in {m.id for m in curriculum.modules} for s in curriculum.scenarios)
+    for fmt, pkg in packages.items():
+        root = ET.fromstring(pkg.manifest)
+        ns = {"cp": root.tag[1:].split("}")[0]}
+        resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", ns)}
+        for scenario in curriculum.scenarios:
+            page = f"scenarios/{scenario.id}.html"
+            assert page in pkg.names, page
+            files = [f.get("href") for f in resources[f"RES-{scenario.module_id}"].iterfind("cp:file", ns)]
+            assert page in files, (fmt, files)
+            assert page not in [f.get("href") for f in resources["RES-site"].iterfind("cp:file", ns)]
+        with zipfile.ZipFile(pkg.zip) as zf:
+            html = zf.read(f"scenarios/{SCENARIO}.html").decode()
+        assert 'data-module="scorm"' in html and f'&quot;scenario&quot;:&quot;{SCENARIO}&quot;' in html
+
+
+@pytest.mark.parametrize(("fmt", "quiz_first"), [("scorm12", False), ("scorm12", True), ("scorm2004", False)])
+def test_a_scenario_played_inside_the_sco_completes_the_module(lms_page, lms, fmt, quiz_first):
+    """By keyboard: the module page's link to its scenario (inside the SCO's frame), the
+    scenario to an ending. The SCO's session goes on across the link (one initialise, one
+    finish) and the ending completes the attempt at once; in 1.2 after a passed quiz, passed
+    stays."""
+    page, quiz = lms_page, quiz_model()
+    scenario = check(REPO).curriculum.scenario(SCENARIO)
+    frame = launch(page, lms, fmt)
+    page.wait_for_function("() => window.calls.length >= 2")
+    if quiz_first:
+        answer_choices_right(frame, quiz)
+        press(frame.get_by_role("button", name="Check answers"), "Enter")
+        frame.locator(".cq-quiz__result[data-passed='true']").wait_for()
+        assert cmi(page, fmt)["status"] == "passed"
+    elif fmt == "scorm12":
+        assert cmi(page, fmt)["status"] == "incomplete"
+    else:
+        assert (cmi(page, fmt)["completion"], cmi(page, fmt)["success"]) == ("incomplete", "unknown")
+    press(frame.locator(f'a[href$="scenarios/{SCENARIO}.html"]').first, "Enter")
+    frame.locator('[data-module="scenario"] .cq-branching__choose').first.wait_for()
+    assert page.frame_locator("#sco").locator('[data-module="scorm"]').count() == 1
+    commits = page.evaluate("() => window.committed.length")
+    play_to_an_ending_by_keyboard(frame, scenario)
+    page.wait_for_function("n => window.committed.length > n", arg=commits)
+    last = page.evaluate("() => window.committed[window.committed.length - 1]")
+    now = cmi(page, fmt)
+    if fmt == "scorm12":
+        assert last["core"]["lesson_status"] == now["status"] == ("passed" if quiz_first else "completed")
+    else:
+        assert last["completion_status"] == now["completion"] == "completed"
+        assert now["success"] == "unknown"
+    finish = "LMSFinish" if fmt == "scorm12" else "Terminate"
+    init = "LMSInitialize" if fmt == "scorm12" else "Initialize"
+    assert now["calls"].count(init) == 1 and finish not in now["calls"], now["calls"]
+    leave(page)
+    ended = cmi(page, fmt)
+    assert ended["calls"].count(finish) == 1
+    assert ended["exit"] == ("" if quiz_first else "suspend")  # the module is finished when its quiz is passed
+    assert not page.seen["errors"], page.seen["errors"]  # CSP violations among them
+    assert not [u for u in page.seen["requests"] if not u.startswith((lms.url, "about:", "data:", "blob:"))]

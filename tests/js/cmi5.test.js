@@ -146,3 +146,21 @@ test("a registration's earlier pass or completion is read from cmi5 defined stat
   assert.deepEqual(C.priorOf([of("passed", false), of("completed", true, "urn:other")], "urn:act"), { passed: false, completed: false });
   assert.deepEqual(C.priorOf([], "urn:act"), { passed: false, completed: false });
 });
+
+test("sameAu judges links as the SCO runtime's sameSco does", () => {
+  const pages = ["demo/demo-module.html", "scenarios/sc-demo.html"];
+  const cases = [
+    ["../scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["../scenarios/sc-other.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["#references", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["../demo/demo-module.html?x=1", "http://127.0.0.1:9/pkg/scenarios/sc-demo.html"],
+    ["https://lms.example.org/pkg/scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/demo/demo-module.html"],
+    ["scenarios/sc-demo.html", "http://127.0.0.1:9/pkg/index.html"],
+  ];
+  const got = cases.map(([href, here]) => C.sameAu(pages, href, here));
+  assert.deepEqual(got, [true, false, false, true, false, false]);
+  assert.deepEqual(
+    got,
+    cases.map(([href, here]) => curriculum.scorm.sameSco(pages, href, here))
+  );
+});

@@ -144,3 +144,34 @@ test("a provider supplies and receives one store kind; other ids stay with the b
     store.provide("quiz", { read: () => undefined, write: () => false });
   }
 });
+
+test("a module with a scenario but no quiz is incomplete until an ending", () => {
+  assert.deepEqual(S.launchValues("1.2", "not attempted", false, true), [["cmi.core.lesson_status", "incomplete"]]);
+  assert.deepEqual(S.launchValues("2004", "unknown", false, true), [["cmi.completion_status", "incomplete"]]);
+});
+
+test("a scenario's ending completes the attempt and never overwrites a quiz result in 1.2", () => {
+  assert.deepEqual(S.endedValues("1.2", "incomplete"), [["cmi.core.lesson_status", "completed"]]);
+  assert.deepEqual(S.endedValues("1.2", "not attempted"), [["cmi.core.lesson_status", "completed"]]);
+  assert.deepEqual(S.endedValues("1.2", "passed"), []);
+  assert.deepEqual(S.endedValues("1.2", "failed"), []);
+  assert.deepEqual(S.endedValues("1.2", "completed"), []);
+  assert.deepEqual(S.endedValues("2004", "incomplete"), [["cmi.completion_status", "completed"]]);
+  assert.deepEqual(S.endedValues("2004", "completed"), []);
+});
+
+test("sameSco: a link to another page of the same SCO, nothing else", () => {
+  const pages = ["practice/pp-critical-incidents.html", "scenarios/sc-a.html"];
+  const here = "http://127.0.0.1:8000/scorm12/practice/pp-critical-incidents.html";
+  assert.equal(S.sameSco(pages, "../scenarios/sc-a.html", here), true);
+  assert.equal(S.sameSco(pages, "../scenarios/sc-a.html#node-x", here), true);
+  assert.equal(S.sameSco(pages, "http://127.0.0.1:8000/scorm12/scenarios/sc-a.html", here), true);
+  assert.equal(S.sameSco(pages, "../scenarios/sc-b.html", here), false);
+  assert.equal(S.sameSco(pages, "../practice/other.html", here), false);
+  assert.equal(S.sameSco(pages, "#references", here), false); // this page
+  assert.equal(S.sameSco(pages, "http://example.org/scorm12/scenarios/sc-a.html", here), false);
+  assert.equal(S.sameSco(pages, "../practice/pp-critical-incidents.html", "http://127.0.0.1:8000/scorm12/scenarios/sc-a.html"), true);
+  assert.equal(S.sameSco(pages, "../scenarios/sc-a.html", "http://127.0.0.1:8000/scorm12/glossary.html"), false);
+  assert.equal(S.sameSco(pages, "scenarios/sc-a.html", "file:///pkg/index.html"), false);
+  assert.equal(S.sameSco(pages, "../scenarios/sc-a.html", "file:///pkg/practice/pp-critical-incidents.html"), true);
+});

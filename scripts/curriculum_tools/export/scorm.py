@@ -4,15 +4,17 @@ page; the quiz's pass mark as mastery score), every other file of the site in on
 asset resource that each SCO depends on. The SCO runtime is components/scorm/scorm.js.
 
 cmi.launch_data carries the module id (adlcp:datafromlms / adlcp:dataFromLMS), so the
-runtime records a module only on its own SCO's page, not on a page the trainee reached
-through the site's navigation. Read against ADL's schemas in tests/test_scorm.py."""
+runtime records a module only on its own SCO's pages, not on a page the trainee reached
+through the site's navigation. A module's scenario pages are files of its SCO's resource:
+the trainee reaches them by link inside the SCO's window, the runtime keeps the SCO's
+session across that link (scorm.js sameSco), and an ending completes the module. Read against ADL's schemas in tests/test_scorm.py."""
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.export.package import Built
-from curriculum_tools.site.components.scorm.render import ALPHABET, suspend_size, too_many_choices
+from curriculum_tools.site.components.scorm.render import ALPHABET, sco_pages, suspend_size, too_many_choices
 
 FORMATS = {"scorm12": "SCORM 1.2", "scorm2004": "SCORM 2004 4th edition"}
 # The characters cmi.suspend_data holds (SCORM 1.2 RTE 3.4.2; SCORM 2004 RTE 4.2.23: SPM).
@@ -125,6 +127,10 @@ def manifest(built: Built) -> bytes:
             kind = {"adlcp__scormtype" if lms == "scorm12" else "adlcp__scormType": "sco"}
             res = _el(resources_el, ns, "resource", identifier=f"RES-{module.id}", type="webcontent", href=page, **kind)
             _el(res, ns, "file", href=page)
+            for other in sco_pages(module, c.scenarios_of(module.id))[1:]:
+                if other in built.files:  # a scenario page: a page of this SCO
+                    launch_files.add(other)
+                    _el(res, ns, "file", href=other)
             _el(res, ns, "dependency", identifierref=SHARED)
     if lms == "scorm2004":
         seq = _el(org, ns, "imsss:sequencing")

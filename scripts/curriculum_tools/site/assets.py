@@ -72,9 +72,11 @@ SCENARIO_PAGES = "scenarios/"  # site/pages/scenario.py
 SCENARIO_INDEX = "scenarios/index.md"  # a list, no player
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # LMS packages (plugin option lms): module pages also load the SCO runtime, before the quiz
-# (it supplies the quiz's stored state from the LMS before the quiz reads it).
+# (it supplies the quiz's stored state from the LMS before the quiz reads it), and so do
+# scenario pages.
 LMS_RUNTIMES: dict[str, str] = {"scorm12": "scorm", "scorm2004": "scorm", "cmi5": "cmi5"}  # lms -> its part
-LMS_AUDIENCE, LMS_BEFORE = "module", "quiz"
+# Scenario pages are pages of their module's SCO / AU: the runtime records their endings.
+LMS_AUDIENCES: dict[str, str] = {"module": "quiz", "scenario": "scenario"}  # audience -> the part the runtime goes before
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
 THEME_SCRIPTS = ["assets/javascripts/md-setup.js", "assets/javascripts/md-palette.js"]
@@ -169,8 +171,9 @@ def audiences(lms: str | None = None) -> dict[str, list[str]]:
     """Each audience's parts; in an LMS package (lms set) with the SCO runtime."""
     out = {audience: list(parts) for audience, parts in AUDIENCES.items()}
     if lms:
-        parts = out[LMS_AUDIENCE]
-        parts.insert(parts.index(LMS_BEFORE), LMS_RUNTIMES[lms])
+        for audience, before in LMS_AUDIENCES.items():
+            parts = out[audience]
+            parts.insert(parts.index(before), LMS_RUNTIMES[lms])
     return out
 
 

@@ -18,14 +18,18 @@ from curriculum_tools.site.components.scorm.render import render_sco
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
+from curriculum_tools.site.pages.scenario import src_uri as scenario_src_uri
 from curriculum_tools.site.pages.print_edition import PrintEdition, print_edition_page
 from curriculum_tools.site.sanitize import text
 
+SCENARIO_SLOT = "scenario:"  # the lms slot's name on a scenario page: scenario:<id>
 TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the tracks (index.md)
 
 # (src_uri, from_url) -> relative url
 Linker = Callable[[str, str], str]
-# LMS packages: lms -> the runtime root on each module page, (module, its quiz, lms) -> HTML
+# LMS packages: lms -> the runtime root on each module page and each scenario page (a page
+# of its module's SCO / AU), (module, its quiz, lms, scenarios=the module's, scenario=the
+# page's or None) -> HTML
 LMS_ROOTS: dict[str, Callable] = {"scorm12": render_sco, "scorm2004": render_sco, "cmi5": render_au}
 
 
@@ -41,6 +45,7 @@ class SiteRender:
         self.lms = lms  # an LMS package's runtime (plugin option lms); None for the site
         self.generated: dict[str, GeneratedPage] = {page.src_uri: page for page in all_pages(curriculum)}
         self.modules: dict[str, Module] = {module.src_uri: module for module in curriculum.modules}
+        self.scenario_uris: dict[str, str] = {scenario_src_uri(s): s.id for s in curriculum.scenarios}
         self.abbr = abbreviations(curriculum)
         self.print_edition = PrintEdition(curriculum, self.abbr)
 
@@ -81,6 +86,8 @@ class SiteRender:
                 markdown += "\n\n" + slots.slot("lms", module.id) + "\n"
         else:
             markdown = markdown.replace(TRACKS_PLACEHOLDER, slots.slot("tracks"))
+            if self.lms and src_uri in self.scenario_uris:
+                markdown += "\n\n" + slots.slot("lms", SCENARIO_SLOT + self.scenario_uris[src_uri]) + "\n"
         return markdown + self.abbr
 
     def quiz_sections(self, module: Module) -> set[str]:
@@ -106,10 +113,12 @@ class SiteRender:
             return self.print_edition.module_html(name, url, link) if name in modules else None
 
         def lms(name: str, url: str) -> str | None:
-            module = modules.get(name)
+            scenario = c.scenario(name[len(SCENARIO_SLOT):]) if name.startswith(SCENARIO_SLOT) else None
+            module = modules.get(scenario.module_id if scenario else name)
             if module is None or not self.lms:
                 return None
-            return LMS_ROOTS[self.lms](module, c.quiz(module.quiz_id) if module.quiz_id else None, self.lms)
+            quiz = c.quiz(module.quiz_id) if module.quiz_id else None
+            return LMS_ROOTS[self.lms](module, quiz, self.lms, scenarios=c.scenarios_of(module.id), scenario=scenario)
 
         return {
             "lms": lms,

@@ -8,7 +8,18 @@
      4. after each check of the module's quiz (the quiz's bubbling curriculum:quiz-checked
         event): passed or failed with the score (scaled, raw, min, max), judged by the launch
         data's masteryScore, and completed once,
-     5. terminated when the trainee presses Finish or leaves the page (pagehide).
+     5. terminated when the trainee presses Finish or leaves the page (pagehide),
+     6. on reaching an ending of one of the module's scenarios (the scenario's bubbling
+        curriculum:scenario-ended event): completed, once per registration (cmi5 9.3.3: the
+        AU's content has been experienced); passed still comes only from the quiz, so a
+        moveOn of CompletedAndPassed still needs it.
+   An AU is its module page and the module's scenario pages (config pages). A link between
+   two of them hands the session on instead of ending it (the cmi5 best practice of keeping
+   the once-per-session fetch token across page loads): the link gets this page's launch
+   parameters, the leaving page puts the token, the launch data and the session's state
+   beside the outbox (store kind "cmi5") for at most HANDOVER_MS, and the next page takes
+   them out at once and goes on without a second initialized. Any other page change ends
+   the session (terminated).
    cmi5 rules kept (cmi5 spec, Quartz, 9.3 and 9.5): one passed or failed "cmi5 defined"
    statement per session, one passed and one completed per registration, no failed after a
    passed; later checks are sent as "cmi5 allowed" statements (no cmi5 category). Browse and
@@ -33,6 +44,7 @@
     failed: "http://adlnet.gov/expapi/verbs/failed",
     terminated: "http://adlnet.gov/expapi/verbs/terminated",
   };
+  var HANDOVER_MS = 30000;
   var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
   /* The five launch parameters, checked; null when this page was not launched by an LMS. */
@@ -204,6 +216,28 @@
     return held;
   }
 
+  /* Whether a link (href, resolved against this page's address here) leads to another page
+     of this AU (pages: their paths in the package, this page among them); the SCO
+     runtime's sameSco, which a cmi5 package does not load. */
+  function sameAu(pages, href, here) {
+    var to, at;
+    try {
+      to = new URL(href, here);
+      at = new URL(here);
+    } catch (err) {
+      return false;
+    }
+    if (to.protocol !== at.protocol || to.host !== at.host || to.pathname === at.pathname) return false;
+    var mine = pages.filter(function (p) {
+      return at.pathname.slice(-p.length - 1) === "/" + p;
+    })[0];
+    if (!mine) return false;
+    var base = at.pathname.slice(0, -mine.length);
+    return pages.some(function (p) {
+      return to.pathname === base + p;
+    });
+  }
+
   function outboxKey(launch) {
     return launch.registration + " " + launch.activityId;
   }
@@ -219,6 +253,7 @@
     planCheck: planCheck,
     afterSend: afterSend,
     priorOf: priorOf,
+    sameAu: sameAu,
     VERBS: VERBS,
   };
   if (typeof document === "undefined") return;
@@ -232,6 +267,8 @@
     var finish = root.querySelector(".cq-au__finish");
     var key = outboxKey(launch);
     var saved = store.read("cmi5", key).value || {};
+    var handed = saved.handover && typeof saved.handover === "object" ? saved.handover : null;
+    if (handed && !(typeof handed.at === "number" && Math.abs(Date.now() - handed.at) < HANDOVER_MS && handed.fetch === launch.fetch)) handed = null;
     var box = {
       queue: Array.isArray(saved.queue) ? saved.queue : [],
       passed: saved.passed === true,
@@ -245,6 +282,7 @@
     var timer = null;
     var leaving = false;
     var resultSent = false;
+    var handOn = 0; // a link to another page of this AU was followed until then
 
     function say(key, vars) {
       status.textContent = t(key, vars);
@@ -252,6 +290,7 @@
     function persist() {
       store.write("cmi5", key, { queue: box.queue, passed: box.passed, completed: box.completed });
     }
+    persist(); // the hand-over, if any, is taken out now
     function headers(json) {
       var h = { Authorization: "Basic " + token, "X-Experience-API-Version": XAPI_VERSION };
       if (json) h["Content-Type"] = "application/json";
@@ -360,8 +399,41 @@
         }, 100);
       }
     });
+    document.addEventListener("curriculum:scenario-ended", function (event) {
+      var detail = event.detail || {};
+      if (!launchData || session.ended || !session.normal || box.completed) return;
+      if (detail.moduleId !== config.module || (config.scenarios || []).indexOf(detail.scenarioId) < 0) return;
+      box.completed = true;
+      enqueue("completed", { defined: true, moveOn: true, result: { completion: true, duration: duration(Date.now() - session.started) } });
+      flush();
+    });
+
+    // Last in the click's path (window), so a link a component handled itself is left alone.
+    window.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if ((link.target && link.target !== "_self") || link.hasAttribute("download") || !launchData || session.ended) return;
+      handOn = 0;
+      if (sameAu(config.pages || [], link.href, window.location.href)) {
+        var to = new URL(link.href, window.location.href);
+        to.search = window.location.search; // the next page's launch parameters
+        link.href = to.href;
+        handOn = Date.now() + 10000;
+      }
+    });
+
     window.addEventListener("pagehide", function () {
       leaving = true;
+      if (Date.now() < handOn && token && launchData) {
+        session.ended = true; // on this page; the next one goes on
+        store.write("cmi5", key, {
+          queue: box.queue,
+          passed: box.passed,
+          completed: box.completed,
+          handover: { at: Date.now(), fetch: launch.fetch, token: token, launchData: launchData, judged: session.judged, started: session.started },
+        });
+        return;
+      }
       terminate();
       // The page is going: whatever is still in the outbox goes in one request the browser
       // finishes on its own (keepalive). The outbox keeps it until an answer is seen, so the
@@ -381,6 +453,16 @@
       flush();
     });
 
+    if (handed && handed.launchData && typeof handed.token === "string") {
+      token = handed.token;
+      launchData = handed.launchData;
+      session.normal = (launchData.launchMode || "Normal") === "Normal";
+      session.judged = handed.judged === true;
+      session.started = typeof handed.started === "number" ? handed.started : session.started;
+      say(session.normal ? "cmi5.connected" : "cmi5.browse");
+      flush();
+      return;
+    }
     say("cmi5.connecting");
     fetch(launch.fetch, { method: "POST", credentials: "omit" })
       .then(function (response) {

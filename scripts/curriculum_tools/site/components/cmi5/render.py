@@ -12,14 +12,24 @@ import json
 
 from curriculum_tools.core.model import Module, Quiz
 from curriculum_tools.site import sanitize
+from curriculum_tools.site.components.scorm.render import sco_pages
 
 
-def au_config(module: Module, quiz: Quiz | None) -> dict:
-    return {"module": module.id, "quiz": quiz.id if quiz else None, "passMark": quiz.pass_mark if quiz else None}
+def au_config(module: Module, quiz: Quiz | None, scenarios=(), scenario=None) -> dict:
+    """pages: the AU's pages in the package (the module page and its scenario pages; a link
+    between two of them hands the session on, cmi5.js); scenario: the one on this page."""
+    return {
+        "module": module.id,
+        "quiz": quiz.id if quiz else None,
+        "passMark": quiz.pass_mark if quiz else None,
+        "scenario": scenario.id if scenario is not None else None,
+        "scenarios": [s.id for s in scenarios],
+        "pages": sco_pages(module, scenarios),
+    }
 
 
-def render_au(module: Module, quiz: Quiz | None, lms: str) -> str:
-    config = sanitize.text(json.dumps(au_config(module, quiz), separators=(",", ":"), sort_keys=True))
+def render_au(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> str:
+    config = sanitize.text(json.dumps(au_config(module, quiz, scenarios, scenario), separators=(",", ":"), sort_keys=True))
     return (
         f'<div class="cq-au" data-module="cmi5" data-config="{config}" hidden>'
         '<p class="cq-au__status" role="status" aria-live="polite"></p>'

@@ -36,12 +36,27 @@ def book(quiz: Quiz | None) -> list[list]:
     return out
 
 
-def sco_config(module: Module, quiz: Quiz | None, lms: str) -> dict:
-    return {"version": VERSIONS[lms], "module": module.id, "quiz": quiz.id if quiz else None, "book": book(quiz)}
+def sco_pages(module: Module, scenarios=()) -> list[str]:
+    """The SCO's pages, as paths in the package: the module page and its scenario pages (a
+    link between two of them keeps the SCO's session; scorm.js sameSco)."""
+    return [module.src_uri[: -len(".md")] + ".html", *(f"scenarios/{s.id}.html" for s in scenarios)]
 
 
-def render_sco(module: Module, quiz: Quiz | None, lms: str) -> str:
-    config = sanitize.text(json.dumps(sco_config(module, quiz, lms), separators=(",", ":"), sort_keys=True))
+def sco_config(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> dict:
+    """On a scenario page (scenario given) the quiz is not on the page: no book."""
+    return {
+        "version": VERSIONS[lms],
+        "module": module.id,
+        "quiz": quiz.id if quiz else None,
+        "book": book(quiz) if scenario is None else [],
+        "scenario": scenario.id if scenario is not None else None,
+        "scenarios": [s.id for s in scenarios],
+        "pages": sco_pages(module, scenarios),
+    }
+
+
+def render_sco(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> str:
+    config = sanitize.text(json.dumps(sco_config(module, quiz, lms, scenarios, scenario), separators=(",", ":"), sort_keys=True))
     return f'<div class="cs-sco" data-module="scorm" data-config="{config}" hidden></div>'
 
 

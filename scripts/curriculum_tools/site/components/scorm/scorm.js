@@ -9,7 +9,16 @@
    status after every check and commits at once, keeps the quiz state in suspend_data (the
    LMS's copy wins over this browser's; reflections stay in this browser only) and exits on
    pagehide. It never reads cmi.core.lesson_mode. Without an API it does nothing: the page
-   works as the offline site does. */
+   works as the offline site does.
+   A SCO is its module page and the module's scenario pages (config pages; scenario: the
+   scenario on this page, scenarios: the module's). A link between two of them keeps the
+   session: the leaving page commits instead of finishing, and the next page, whose
+   initialise the LMS refuses as already done, joins the running session (its launch data
+   names this module). Any other page change ends the session, so a page reached that way
+   records nothing. Reaching a scenario's ending (the scenario's curriculum:scenario-ended
+   event) completes the module's attempt: 2004 completion_status completed (success_status
+   stays the quiz's), 1.2 lesson_status completed unless the quiz has set passed or failed;
+   committed at once. */
 (function (curriculum) {
   "use strict";
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -25,6 +34,7 @@
       set: "LMSSetValue",
       commit: "LMSCommit",
       finish: "LMSFinish",
+      error: "LMSGetLastError",
       suspend: "cmi.suspend_data",
       launch: "cmi.launch_data",
     },
@@ -35,6 +45,7 @@
       set: "SetValue",
       commit: "Commit",
       finish: "Terminate",
+      error: "GetLastError",
       suspend: "cmi.suspend_data",
       launch: "cmi.launch_data",
     },
@@ -206,13 +217,45 @@
     ];
   }
 
-  /* What to set at launch, given the status the LMS holds: a module with a quiz is
-     incomplete until its first check; one without is completed by being opened. */
-  function launchValues(version, status, hasQuiz) {
+  /* What to set at launch, given the status the LMS holds: a module with a quiz or a
+     scenario is incomplete until its first check or ending; one without either is
+     completed by being opened. */
+  function launchValues(version, status, hasQuiz, hasScenario) {
     var fresh = !status || status === "not attempted" || status === "unknown" || status === "browsed";
     if (!fresh) return [];
-    var value = hasQuiz ? "incomplete" : "completed";
+    var value = hasQuiz || hasScenario ? "incomplete" : "completed";
     return [[version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", value]];
+  }
+
+  /* What to set when a scenario of the module reaches an ending, given the status the LMS
+     holds (1.2 lesson_status, 2004 completion_status): the attempt is completed; in 1.2 a
+     quiz's passed or failed is never overwritten. */
+  function endedValues(version, status) {
+    if (version === "1.2") {
+      return status === "passed" || status === "failed" || status === "completed" ? [] : [["cmi.core.lesson_status", "completed"]];
+    }
+    return status === "completed" ? [] : [["cmi.completion_status", "completed"]];
+  }
+
+  /* Whether a link (href, resolved against this page's address here) leads to another page
+     of this SCO (pages: their paths in the package, this page among them). */
+  function sameSco(pages, href, here) {
+    var to, at;
+    try {
+      to = new URL(href, here);
+      at = new URL(here);
+    } catch (err) {
+      return false;
+    }
+    if (to.protocol !== at.protocol || to.host !== at.host || to.pathname === at.pathname) return false;
+    var mine = pages.filter(function (p) {
+      return at.pathname.slice(-p.length - 1) === "/" + p;
+    })[0];
+    if (!mine) return false;
+    var base = at.pathname.slice(0, -mine.length);
+    return pages.some(function (p) {
+      return to.pathname === base + p;
+    });
   }
 
   /* What to set on exit: the session time, and suspend unless the module is finished. */
@@ -237,6 +280,8 @@
     sessionTime: sessionTime,
     checkedValues: checkedValues,
     launchValues: launchValues,
+    endedValues: endedValues,
+    sameSco: sameSco,
     exitValues: exitValues,
   };
   if (typeof document === "undefined") return;
@@ -245,18 +290,27 @@
     var v = VERSIONS[config.version];
     var api = v && findAPI(window, v.api);
     if (!api) return; // opened directly: the offline site
-    if (String(api[v.init]("")) !== "true") return;
+    var pages = config.pages || [];
+    var scenarios = config.scenarios || [];
+    var joined = String(api[v.init]("")) !== "true";
     var launch = String(api[v.get](v.launch) || "");
-    if (launch && launch !== config.module) {
+    if (joined) {
+      // refused: a session already runs; join it only if it is this SCO's (sameSco)
+      if (String(api[v.error]()) !== "0" || (launch && launch !== config.module)) return;
+    } else if (launch && launch !== config.module) {
       api[v.finish](""); // this page was reached from another module's SCO: not ours to record
       return;
     }
-    var started = Date.now();
+    var kept = joined ? curriculum.store.read("scorm", config.module).value : null;
+    var started = kept && typeof kept.started === "number" && kept.started <= Date.now() ? kept.started : Date.now();
+    curriculum.store.remove("scorm", config.module);
     var open = true;
     var timer = null;
+    var stayUntil = 0; // a link to another page of this SCO was followed until then
     var book = config.book || [];
     var status = config.version === "1.2" ? "cmi.core.lesson_status" : "cmi.success_status";
-    var finished = !config.quiz || String(api[v.get](status)) === "passed";
+    var completion = config.version === "1.2" ? status : "cmi.completion_status";
+    var finished = (!config.quiz && !scenarios.length) || String(api[v.get](status)) === "passed";
 
     function set(pairs) {
       pairs.forEach(function (pair) {
@@ -269,10 +323,10 @@
       if (open) api[v.commit]("");
     }
 
-    set(launchValues(config.version, String(api[v.get](config.version === "1.2" ? status : "cmi.completion_status")), !!config.quiz));
+    set(launchValues(config.version, String(api[v.get](completion)), !!config.quiz, scenarios.length > 0));
     commit();
 
-    if (config.quiz) {
+    if (config.quiz && !config.scenario) {
       var stored = decodeState(book, String(api[v.get](v.suspend) || ""));
       curriculum.store.provide("quiz", {
         read: function (id, local) {
@@ -294,8 +348,31 @@
       });
     }
 
+    root.ownerDocument.addEventListener("curriculum:scenario-ended", function (ev) {
+      var detail = ev.detail || {};
+      if (!open || detail.moduleId !== config.module || scenarios.indexOf(detail.scenarioId) < 0) return;
+      set(endedValues(config.version, String(api[v.get](completion))));
+      if (!config.quiz) finished = true;
+      commit();
+    });
+
+    // Last in the click's path (window), so a link a component handled itself is left alone.
+    window.addEventListener("click", function (ev) {
+      var link = ev.target && ev.target.closest ? ev.target.closest("a[href]") : null;
+      if (!link || ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+      if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return;
+      stayUntil = sameSco(pages, link.href, window.location.href) ? Date.now() + 10000 : 0;
+    });
+
     window.addEventListener("pagehide", function () {
       if (!open) return;
+      if (Date.now() < stayUntil) {
+        // on to another page of this SCO: it joins this session
+        curriculum.store.write("scorm", config.module, { started: started });
+        commit();
+        open = false;
+        return;
+      }
       set(exitValues(config.version, finished, Date.now() - started));
       if (timer) window.clearTimeout(timer);
       open = false;

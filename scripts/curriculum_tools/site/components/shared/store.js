@@ -14,6 +14,7 @@
     quiz: { key: "quiz:", version: 1 }, // quiz:<quiz id> -> {answers, orders, checked, attempts, module}
     records: { key: "records", version: 1 }, // {records: {id: record}, current: {checklist id: record id}}
     scenario: { key: "scenario:", version: 1 }, // scenario:<scenario id> -> {steps: [[node id, choice id]], reached: [ending id]}
+    scorm: { key: "scorm:", version: 1 }, // scorm:<module id> -> {started: ms}: a SCO session's start, while the trainee moves between its pages
     cmi5: { key: "cmi5:", version: 1 }, // cmi5:<registration> <activity id> -> {queue: [xAPI statement], passed, completed}
   };
   function backend() {
