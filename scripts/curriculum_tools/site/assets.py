@@ -46,6 +46,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "rating": (["shared/rating.js"], []),
     "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
     "progress": (["progress/progress.js"], ["progress/progress.css"]),
+    "schedule": (["review/schedule.js"], []),
+    "review": (["review/review.js"], ["review/review.css"]),
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
@@ -55,14 +57,19 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
-    "progress": ["shared", "dialog", "navmarks", "progress"],  # My progress
+    "progress": ["shared", "dialog", "navmarks", "schedule", "progress"],  # My progress
+    "review": ["shared", "navmarks", "schedule", "quiz", "review"],  # Review (spaced review of quiz questions)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
+    # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
+    # has been saved, for the count of questions due (the theme writes its address beside the bundle).
+    "schedule": ["schedule"],
 }
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
 DASHBOARD_PAGE = "supervisors/dashboard.md"
 PROGRESS_PAGE = "progress.md"  # site/pages/generated.py progress_page
+REVIEW_PAGE = "review.md"  # site/pages/generated.py review_page
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
@@ -85,6 +92,8 @@ def audience_of(src_uri: str, module_uris=()) -> str:
         return "checklist"
     if src_uri in module_uris or src_uri == PRINT_PAGE:
         return "module"
+    if src_uri == REVIEW_PAGE:
+        return "review"
     return "progress" if src_uri == PROGRESS_PAGE else "page"
 
 
@@ -136,6 +145,8 @@ def script_text(parts: list[str], language: str = "en") -> str:
     catalogue = strings(language)
     texts = {key: text for part in parts for key, text in catalogue.get(part, {}).items()}
     chunks = []
+    if "shared" not in parts:  # a part loaded later into a page whose bundle has the registry
+        chunks.append(f"window.curriculum.addStrings({json.dumps(texts, ensure_ascii=False, sort_keys=True)});\n")
     for part in parts:
         chunks += [(COMPONENTS / p).read_text(encoding="utf-8") for p in PARTS[part][0]]
         if part == "shared":  # the registry exists from here on

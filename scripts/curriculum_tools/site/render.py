@@ -12,6 +12,7 @@ from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.dashboard.render import render_dashboard
 from curriculum_tools.site.components.recorder.render import render_checklist
+from curriculum_tools.site.components.review.render import render_review
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
@@ -102,6 +103,7 @@ class SiteRender:
             "dashboard": lambda name, url: render_dashboard(c),
             "tracks": tracks,
             "print-module": print_module,
+            "review": lambda name, url: render_review(c, lambda src: link(src, url)),
         }
 
     def track_list(self, href: Callable[[str], str]) -> str:

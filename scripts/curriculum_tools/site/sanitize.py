@@ -60,7 +60,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 GENERATED_ATTRIBUTES = {
     "div": {"data-module"},
     "a": {"data-module-id", "data-quiz-id"},
-    "span": {"data-status-for"},
+    "span": {"data-status-for", "data-review-due"},
 }
 
 WHY_TAG = {

@@ -9,6 +9,7 @@
   var PREFIX = "sgc:";
   var KINDS = {
     quiz: { key: "quiz:", version: 1 }, // quiz:<quiz id> -> {answers, orders, checked, attempts, module}
+    review: { key: "review", version: 1 }, // {answers: [{key: "<quiz id>/<question id>", points, at}]} (review/schedule.js)
     records: { key: "records", version: 1 }, // {records: {id: record}, current: {checklist id: record id}}
   };
   function backend() {
