@@ -101,7 +101,8 @@ says how long until the question is due again:
 
 - A question you answer **wrong or partly right**, in a module quiz or here, goes to box 1:
   it is due the next day. Partly right counts as not yet learned, because part of the answer
-  could not be recalled.
+  could not be recalled. A question left unanswered when you check a quiz counts as not
+  right.
 - A question you answer **right** once it is due moves up one box, so it comes back after a
   longer interval. Answering it right again before it is due does not move it.
 - A question answered right when it is due from box 5 leaves the list: you recalled it
