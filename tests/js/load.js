@@ -11,7 +11,16 @@ globalThis.window = globalThis;
 for (const file of ["shared/start.js", "shared/store.js", "shared/dom.js", "shared/dialog.js"]) require(path.join(COMPONENTS, file));
 const catalogue = JSON.parse(fs.readFileSync(path.join(COMPONENTS, "shared", "strings.en.json"), "utf8"));
 for (const section of Object.values(catalogue)) globalThis.curriculum.addStrings(section);
-for (const file of ["shared/records.js", "shared/rating.js", "quiz/quiz.js", "progress/navmarks.js", "progress/progress.js", "review/schedule.js", "review/review.js", "dashboard/dashboard.js"])
+for (const file of [
+  "shared/records.js",
+  "shared/rating.js",
+  "quiz/quiz.js",
+  "progress/navmarks.js",
+  "progress/progress.js",
+  "review/schedule.js",
+  "review/review.js",
+  "dashboard/dashboard.js",
+])
   require(path.join(COMPONENTS, file));
 
 function fixture(...parts) {

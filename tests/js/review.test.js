@@ -78,7 +78,13 @@ test("malformed attempts and answers are left out and counted", () => {
     q2: null,
     q3: "junk",
   };
-  const review = { answers: [{ key: "nokey", points: 0, at: T0 }, { key: "q/a", points: "0", at: T0 }, { key: "q/a", points: 0, at: T0 }] };
+  const review = {
+    answers: [
+      { key: "nokey", points: 0, at: T0 },
+      { key: "q/a", points: "0", at: T0 },
+      { key: "q/a", points: 0, at: T0 },
+    ],
+  };
   const got = R.answersOf(quizStates, review);
   assert.equal(got.dropped, 4);
   assert.deepEqual(got.list, [{ key: "q/a", points: 0, at: T0 }]);

@@ -47,7 +47,7 @@
       })
     );
     if (curriculum.review) curriculum.review.showDue(doc);
-    else if (ids.length && schedule) {
+    else if (ids[0] && schedule) {
       curriculum.dom.node("script", doc.body, null, { src: schedule }).addEventListener("load", curriculum.start);
       schedule = "";
     }

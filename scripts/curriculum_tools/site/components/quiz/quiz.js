@@ -368,7 +368,14 @@
         reveal(byId[q], key[q], state.answers[q], outcome.points[q] || 0);
       });
       if (record) {
-        state.attempts.push({ date: new Date().toISOString(), score: outcome.score, total: outcome.total, percent: outcome.percent, passed: outcome.passed, points: outcome.points });
+        state.attempts.push({
+          date: new Date().toISOString(),
+          score: outcome.score,
+          total: outcome.total,
+          percent: outcome.percent,
+          passed: outcome.passed,
+          points: outcome.points,
+        });
         state.checked = true;
       }
       var best = state.attempts.reduce(function (b, a) {

@@ -39,9 +39,12 @@
         if (!a || typeof a !== "object" || a.points == null) return;
         var at = Date.parse(a.date);
         var points = a.points;
-        var ok = isFinite(at) && typeof points === "object" && Object.keys(points).every(function (q) {
-          return isPoints(points[q]);
-        });
+        var ok =
+          isFinite(at) &&
+          typeof points === "object" &&
+          Object.keys(points).every(function (q) {
+            return isPoints(points[q]);
+          });
         if (!ok) return dropped++;
         Object.keys(points).forEach(function (q) {
           list.push({ key: quiz + "/" + q, points: points[q], at: at });
