@@ -67,7 +67,7 @@ def test_wrong_question_is_due_after_the_interval_moves_on_when_right_and_back_s
     expect(due_badge(page)).to_have_text(f" {n} due")
     expect(page.get_by_role("link", name=re.compile(rf"^Review {n} due$")).first).to_be_attached()
     first = item(page)
-    expect(first.get_by_role("heading", level=3)).to_have_text(re.compile("Models of grief"))
+    expect(first.get_by_role("heading", level=4)).to_have_text(re.compile("Models of grief"))
     expect(first.locator(".cq-explanation")).to_be_hidden()
     # answered right: the quiz's own feedback, and box 2 (due in 3 days)
     first.get_by_role("radio").first.check()
@@ -102,7 +102,7 @@ def test_wrong_question_is_due_after_the_interval_moves_on_when_right_and_back_s
     expect(item(page)).to_be_visible()
     # My progress counts what is due, and links to the Review page
     page.goto(site.url + "progress/")
-    expect(page.locator("[data-review-due]")).to_have_text(f"Questions due for review now: {n}.")
+    expect(page.locator("[data-review-due]")).to_have_text(f"{n} question(s) due now.")
     assert watch.errors == []
 
 

@@ -61,7 +61,7 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                     items.append(
                         f'<article class="cq-review__item" data-key="{_e(quiz.id)}/{_e(sub.id)}" data-quiz="{_e(quiz.id)}" '
                         f'aria-labelledby="{title}" hidden>'
-                        f'<h3 id="{title}" class="cq-review__title"><a href="{_e(page)}">{_e(module.title)}</a></h3>'
+                        f'<h4 id="{title}" class="cq-review__title"><a href="{_e(page)}">{_e(module.title)}</a></h4>'
                         f'{case}<form class="cq-review__form" novalidate>'
                         + render_question(quiz, sub, numbers[sub.id], page)
                         + '<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary">Check answer</button></div>'
@@ -71,7 +71,7 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
             heading = f"review-{_e(track.id)}"
             sections.append(
                 f'<section class="cq-review__track" aria-labelledby="{heading}" hidden>'
-                f'<h2 id="{heading}">{_e(track.title)}</h2>{"".join(items)}</section>'
+                f'<h3 id="{heading}">{_e(track.title)}</h3>{"".join(items)}</section>'
             )
     config = _e(json.dumps(review_config(curriculum), ensure_ascii=False, separators=(",", ":")))
     return (
