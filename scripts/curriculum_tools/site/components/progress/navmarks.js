@@ -6,8 +6,7 @@
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
-  var script = typeof document !== "undefined" && document.currentScript;
-  var schedule = script && script.getAttribute("data-schedule");
+  var schedule; // the schedule's address, from this script's data-schedule
 
   function passedAttempt(state) {
     var attempts = state && Array.isArray(state.attempts) ? state.attempts : [];
@@ -46,10 +45,8 @@
         return store.read("quiz", id).value;
       })
     );
-    if (curriculum.review) curriculum.review.showDue(doc);
-    else if (ids[0] && schedule) {
-      curriculum.dom.node("script", doc.body, null, { src: schedule }).addEventListener("load", curriculum.start);
-      schedule = "";
+    if (ids[0] && schedule && !curriculum.review) {
+      curriculum.dom.node("script", doc.body, null, { src: schedule }); // it starts itself
     }
     [].forEach.call(doc.querySelectorAll(".md-nav__link[href]"), function (a) {
       if (!done[moduleOfPath(a.pathname)] || a.querySelector(".cq-done")) return;
@@ -59,6 +56,8 @@
 
   curriculum.progress = { passedAttempt: passedAttempt, moduleOfPath: moduleOfPath, completed: completed, markNav: markNav };
   if (typeof document === "undefined") return;
+  var script = document.currentScript;
+  schedule = script && script.dataset.schedule;
 
   curriculum.component(
     "navmarks",

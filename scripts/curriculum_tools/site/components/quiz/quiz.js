@@ -174,6 +174,10 @@
     unanswered: unanswered,
     cleanState: cleanState,
     checkedDetail: checkedDetail,
+    /* the question views the Review page shares (function declarations below, hoisted) */
+    shownIn: shownIn,
+    reveal: reveal,
+    move: move,
   };
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
@@ -304,18 +308,6 @@
     moved(li);
   }
 
-  /* Show or hide a question's hint. */
-  function hint(button) {
-    var text = button.parentNode.querySelector(".cq-hint__text");
-    var open = text.hidden;
-    text.hidden = !open;
-    button.setAttribute("aria-expanded", String(open));
-    button.textContent = t(open ? "quiz.hideHint" : "quiz.showHint");
-  }
-
-  /* The question views the Review page shares with the quiz. */
-  curriculum.quiz.view = { shownIn: shownIn, reveal: reveal, reorder: reorder, move: move, hint: hint };
-
   curriculum.component("quiz", function (root, config) {
     var key = config.key;
     var form = root.querySelector("form");
@@ -441,7 +433,11 @@
       var button = ev.target.closest("button");
       if (!button) return;
       if (button.classList.contains("cq-hint__toggle")) {
-        hint(button);
+        var hint = button.parentNode.querySelector(".cq-hint__text");
+        var open = hint.hidden;
+        hint.hidden = !open;
+        button.setAttribute("aria-expanded", String(open));
+        button.textContent = t(open ? "quiz.hideHint" : "quiz.showHint");
       } else if (button.closest(".cq-order__buttons")) {
         move(button, update);
       } else if (button === retry) {

@@ -58,7 +58,6 @@
   var dom = curriculum.dom;
   var store = curriculum.store;
   var quiz = curriculum.quiz;
-  var view = quiz.view;
 
   function all(root, selector) {
     return [].slice.call(root.querySelectorAll(selector));
@@ -117,7 +116,9 @@
         var ids = all(list, "[data-item-id]").map(function (li) {
           return li.getAttribute("data-item-id");
         });
-        view.reorder(list, quiz.shuffled(ids, entry.correct), "data-item-id");
+        quiz.shuffled(ids, entry.correct).forEach(function (id) {
+          list.appendChild(list.querySelector('[data-item-id="' + CSS.escape(id) + '"]'));
+        });
       }
       el.hidden = false;
       el.parentNode.appendChild(el); // the longest overdue first
@@ -128,8 +129,12 @@
     root.addEventListener("click", function (ev) {
       var button = ev.target.closest("button");
       if (!button) return;
-      if (button.classList.contains("cq-hint__toggle")) view.hint(button);
-      else if (button.closest(".cq-order__buttons")) view.move(button, function () {});
+      if (button.classList.contains("cq-hint__toggle")) {
+        var hint = button.parentNode.querySelector(".cq-hint__text");
+        hint.hidden = !hint.hidden;
+        button.setAttribute("aria-expanded", String(!hint.hidden));
+        button.textContent = t(hint.hidden ? "quiz.showHint" : "quiz.hideHint");
+      } else if (button.closest(".cq-order__buttons")) quiz.move(button, function () {});
     });
     root.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -139,13 +144,13 @@
       var settings = quizzes[el.getAttribute("data-quiz")];
       var entry = settings.key[fs.getAttribute("data-question-id")];
       var said = el.querySelector(".cq-review__outcome");
-      var value = quiz.answerOf(entry.type, view.shownIn(fs));
+      var value = quiz.answerOf(entry.type, quiz.shownIn(fs));
       if (value == null) {
         said.textContent = t("review.answerFirst");
         return said.focus();
       }
       var points = quiz.score(entry, value, settings.partial);
-      view.reveal(fs, entry, value, points);
+      quiz.reveal(fs, entry, value, points);
       all(el, "input, select, button").forEach(function (input) {
         input.disabled = true;
       });

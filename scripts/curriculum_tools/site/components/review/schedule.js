@@ -113,8 +113,14 @@
     });
   }
 
+  var first = !curriculum.review; // the bundle runs again after each instant navigation
   curriculum.review = { DAYS: DAYS, DAY: DAY, next: next, answersOf: answersOf, schedule: schedule, dueKeys: dueKeys, load: load, showDue: showDue };
   if (typeof document === "undefined") return;
+  if (first) {
+    document.addEventListener("curriculum:quiz-checked", function () {
+      showDue(document);
+    });
+  }
   curriculum.component(
     "reviewdue",
     function () {
@@ -122,4 +128,5 @@
     },
     ".md-nav--primary"
   );
+  if (document.readyState !== "loading") curriculum.start(); // loaded by navmarks.js after the page
 })(window.curriculum);
