@@ -80,7 +80,7 @@ def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site):
 
     TRACK_IDS.update(t.id for t in check(REPO).curriculum.tracks)
     kinds = page_kinds(site_pages(site.dir))
-    assert {"home", "track", "module", "glossary", "progress", "print", "supervisors/index", "supervisors/checklist", "supervisors/dashboard",
+    assert {"home", "track", "module", "glossary", "progress", "review", "print", "supervisors/index", "supervisors/checklist", "supervisors/dashboard",
             "scenarios/index", "scenario"} <= set(kinds)
     assert axe_failures(page, site, list(kinds.values()), "dark") == {}
 

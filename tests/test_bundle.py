@@ -31,7 +31,7 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
     scripts, styles = bundles_of(module)
     assert len(scripts) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.js", scripts[0])
     assert len(styles) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.css", styles[0])
-    kinds = {"index.html": "page", "glossary/index.html": "page", "progress/index.html": "progress", "print/index.html": "module",
+    kinds = {"index.html": "page", "glossary/index.html": "page", "progress/index.html": "progress", "review/index.html": "review", "print/index.html": "module",
              "supervisors/index.html": "page", "supervisors/dashboard/index.html": "dashboard",
              "supervisors/observed-group-session/index.html": "checklist"}
     for rel, kind in kinds.items():
@@ -41,6 +41,13 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
     code = {p.name.split(".")[0]: p.read_text() for p in (site.dir / "assets" / "javascripts").glob("curriculum-*.js")}
     for trainee in ("curriculum-page", "curriculum-module", "curriculum-progress"):  # supervisor code stays off trainee pages
         assert '"recorder"' not in code[trainee] and '"dashboard"' not in code[trainee] and "latestRating" not in code[trainee], trainee
+    for trainee in ("curriculum-page", "curriculum-module", "curriculum-progress"):  # the Review page's code stays on it
+        assert "reviewPage" not in code[trainee] and 'component("review"' not in code[trainee], trainee
+    # spaced review's schedule: in the Review page's and My progress's bundles, and alone (loaded
+    # by navmarks.js once a quiz is saved), where it brings its strings but not the registry
+    for name in ("curriculum-review", "curriculum-progress", "curriculum-schedule"):
+        assert "answersOf" in code[name] and "review.navDue" in code[name], name
+    assert "addStrings:function" not in code["curriculum-schedule"] and "curriculum.addStrings(" in code["curriculum-schedule"]
     assert '"quiz"' not in code["curriculum-checklist"] and '"dashboard"' not in code["curriculum-checklist"]
     for name in ("quiz.js", "recorder.js", "storage.js", "records.js"):
         assert not (site.dir / "assets" / "javascripts" / name).exists()

@@ -143,5 +143,27 @@ def test_scenario_plays_and_resumes_from_disk(page, offline, watch):
     page.reload()
     expect(player.get_by_role("heading", name=re.compile("^Lin speaks"))).to_be_visible()
     expect(player.locator(".cq-branching__chosen")).to_contain_text("Interrupt warmly")
+
+
+def test_spaced_review_works_from_disk(page, offline, watch):
+    """A question got wrong is due on the Review page a day later, and the navigation's count
+    loads the schedule from disk (navmarks.js adds review/schedule.js's bundle)."""
+    import datetime as dt
+
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+    page.clock.set_fixed_time(start)
+    page.goto(url(offline, MODULE))
+    quiz = page.locator("section.cq-quiz")
+    quiz.locator('fieldset[data-question-id="tasks-not-stages"]').get_by_role("radio").nth(1).check()
+    quiz.get_by_role("button", name="Check answers").click()
+    page.clock.set_fixed_time(start + dt.timedelta(days=1))
+    page.goto(url(offline, "glossary.html"))  # a page without the schedule in its bundle
+    expect(page.locator(".md-nav--primary .cq-due").first).to_have_text(re.compile(r"^ \(\d+ due\)$"))
+    page.goto(url(offline, "review.html"))
+    item = page.locator('.cq-review__item[data-key="gl-models-of-grief-quiz/tasks-not-stages"]')
+    expect(item).to_be_visible()
+    item.get_by_role("radio").first.check()
+    item.get_by_role("button", name="Check answer").click()
+    expect(item.locator(".cq-review__outcome")).to_contain_text("box 2")
     assert watch.errors == []
     assert not_local(watch.requests) == []

@@ -20,6 +20,8 @@ for (const file of [
   "progress/navmarks.js",
   "progress/progress.js",
   "progress/transfer.js",
+  "review/schedule.js",
+  "review/review.js",
   "dashboard/plan.js",
   "dashboard/dashboard.js",
   "scenario/scenario.js",

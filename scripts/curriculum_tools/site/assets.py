@@ -47,6 +47,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
     "progress": (["progress/progress.js"], ["progress/progress.css"]),
     "transfer": (["progress/transfer.js"], []),
+    "schedule": (["review/schedule.js"], []),
+    "review": (["review/review.js"], ["review/review.css"]),
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
@@ -59,10 +61,14 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
-    "progress": ["shared", "dialog", "navmarks", "progress", "transfer"],  # My progress (and its export/import)
+    "progress": ["shared", "dialog", "navmarks", "schedule", "progress", "transfer"],  # My progress (and its export/import)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
+    "review": ["shared", "navmarks", "schedule", "quiz", "review"],  # Review (spaced review of quiz questions)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
+    # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
+    # has been saved, for the count of questions due (the theme writes its address beside the bundle).
+    "schedule": ["schedule"],
 }
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
@@ -70,6 +76,7 @@ DASHBOARD_PAGE = "supervisors/dashboard.md"
 PROGRESS_PAGE = "progress.md"  # site/pages/generated.py progress_page
 SCENARIO_PAGES = "scenarios/"  # site/pages/scenario.py
 SCENARIO_INDEX = "scenarios/index.md"  # a list, no player
+REVIEW_PAGE = "review.md"  # site/pages/generated.py review_page
 PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # LMS packages (plugin option lms): module pages also load the SCO runtime, before the quiz
 # (it supplies the quiz's stored state from the LMS before the quiz reads it), and so do
@@ -100,6 +107,8 @@ def audience_of(src_uri: str, module_uris=()) -> str:
         return "module"
     if src_uri.startswith(SCENARIO_PAGES) and src_uri != SCENARIO_INDEX:
         return "scenario"
+    if src_uri == REVIEW_PAGE:
+        return "review"
     return "progress" if src_uri == PROGRESS_PAGE else "page"
 
 
@@ -151,6 +160,8 @@ def script_text(parts: list[str], language: str = "en") -> str:
     catalogue = strings(language)
     texts = {key: text for part in parts for key, text in catalogue.get(part, {}).items()}
     chunks = []
+    if "shared" not in parts:  # a part loaded later into a page whose bundle has the registry
+        chunks.append(f"window.curriculum.addStrings({json.dumps(texts, ensure_ascii=False, sort_keys=True)});\n")
     for part in parts:
         chunks += [(COMPONENTS / p).read_text(encoding="utf-8") for p in PARTS[part][0]]
         if part == "shared":  # the registry exists from here on

@@ -15,6 +15,7 @@ from curriculum_tools.site.components.progress.render import render_transfer
 from curriculum_tools.site.components.recorder.render import render_checklist
 from curriculum_tools.site.components.cmi5.render import render_au
 from curriculum_tools.site.components.scorm.render import render_sco
+from curriculum_tools.site.components.review.render import render_review
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
@@ -128,6 +129,7 @@ class SiteRender:
             "progress-transfer": lambda name, url: render_transfer(c, self.site_name),
             "tracks": tracks,
             "print-module": print_module,
+            "review": lambda name, url: render_review(c, lambda src: link(src, url)),
         }
 
     def track_list(self, href: Callable[[str], str]) -> str:

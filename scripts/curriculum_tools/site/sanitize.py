@@ -60,7 +60,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 GENERATED_ATTRIBUTES = {
     "div": {"data-module", "data-config"},  # data-config: a scenario page's graph (pages/scenario.py)
     "a": {"data-module-id", "data-quiz-id", "data-scenario-id", "data-endings"},
-    "span": {"data-status-for"},
+    "span": {"data-status-for", "data-review-due"},
 }
 
 WHY_TAG = {

@@ -55,6 +55,8 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
         "not what you can do. Competence is signed off by a supervisor, who observes your practice with a",
         "competency checklist.",
         "",
+        '[Review](review.md): <span data-review-due>the questions you got wrong or partly right come back there, each after a growing interval.</span>',
+        "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
         "| Module | Track | Status |",
@@ -87,6 +89,70 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
             )
     rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]
     return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
+
+
+REVIEW_PAGE = """\
+# Review
+
+The questions you got wrong or partly right in a module quiz come back here, each after a
+growing interval, so you practise recalling what you had not yet learned. Answer each one
+here: you get the same feedback and explanation as in the quiz.
+
+Everything is kept in this browser only, from your saved quiz answers and this page's
+schedule. Nothing is sent anywhere. *My progress* and the navigation show how many questions
+are due.
+
+## How questions are scheduled
+
+Each question you have to revisit sits in one of five boxes (a Leitner schedule). The box
+says how long until the question is due again:
+
+| Box | Due again after |
+| --- | --- |
+| 1 | 1 day |
+| 2 | 3 days |
+| 3 | 7 days |
+| 4 | 16 days |
+| 5 | 35 days |
+
+- A question you answer **wrong or partly right**, in a module quiz or here, goes to box 1:
+  it is due the next day. Partly right counts as not yet learned, because part of the answer
+  could not be recalled. A question left unanswered when you check a quiz counts as not
+  right.
+- A question you answer **right** once it is due moves up one box, so it comes back after a
+  longer interval. Answering it right again before it is due does not move it.
+- A question answered right when it is due from box 5 leaves the list: you recalled it
+  right five times, over about two months.
+- A question you answer right the first time never comes here.
+
+## Why
+
+Recalling an answer strengthens memory more than reading it again (the testing effect;
+Roediger and Karpicke, 2006), and practice spread over time is remembered longer than the
+same practice in one sitting (the spacing effect; Cepeda et al., 2006). Boxes with growing
+intervals are Sebastian Leitner's card-box method; the intervals above are this site's
+choice, not figures taken from these studies. Cepeda and colleagues found that the best gap
+between sessions grows with how long you need to remember, which is why later intervals are
+longer.
+
+1. Roediger, H. L., & Karpicke, J. D. (2006). Test-enhanced learning: Taking memory tests
+   improves long-term retention. *Psychological Science, 17*(3), 249–255.
+   [doi:10.1111/j.1467-9280.2006.01693.x](https://doi.org/10.1111/j.1467-9280.2006.01693.x)
+2. Cepeda, N. J., Pashler, H., Vul, E., Wixted, J. T., & Rohrer, D. (2006). Distributed
+   practice in verbal recall tasks: A review and quantitative synthesis. *Psychological
+   Bulletin, 132*(3), 354–380.
+   [doi:10.1037/0033-2909.132.3.354](https://doi.org/10.1037/0033-2909.132.3.354)
+
+Quizzes and review are self-assessment. Competence is signed off by a supervisor.
+
+## Due now
+
+"""
+
+
+def review_page(curriculum: Curriculum) -> list[GeneratedPage]:
+    """The Review page: how spaced review works and its schedule, then the review component."""
+    return [GeneratedPage("review.md", "Review", REVIEW_PAGE + slots.slot("review") + "\n")]
 
 
 def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
@@ -159,5 +225,5 @@ def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [
-    track_pages, progress_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
+    track_pages, progress_page, review_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
 ]

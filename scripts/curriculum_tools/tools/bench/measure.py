@@ -119,6 +119,7 @@ PAGE_KINDS = {
     "module": "{track}/{module}/index.html",
     "glossary": "glossary/index.html",
     "my progress": "progress/index.html",
+    "review": "review/index.html",
     "printable edition": "print/index.html",
     "supervisors: how records work": "supervisors/index.html",
     "supervisors: checklist": "supervisors/{checklist}/index.html",

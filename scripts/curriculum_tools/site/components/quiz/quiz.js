@@ -2,7 +2,8 @@
    the HTML quiz/render.py writes (a fieldset per question); config (data-config): id,
    module, passMark, exam, partial, shuffle and key (question id -> {type, correct}).
    Ordering items are rendered in authored order and shuffled here only, once per attempt.
-   Storage: store kind "quiz", {answers, orders, checked, attempts, module}. */
+   Storage: store kind "quiz", {answers, orders, checked, attempts, module}; each attempt
+   {date, score, total, percent, passed, points} (points per question: spaced review). */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
@@ -173,6 +174,10 @@
     unanswered: unanswered,
     cleanState: cleanState,
     checkedDetail: checkedDetail,
+    /* the question views the Review page shares (function declarations below, hoisted) */
+    shownIn: shownIn,
+    reveal: reveal,
+    move: move,
   };
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
@@ -281,6 +286,28 @@
     });
   }
 
+  /* Move an ordering item up or down (its button says which), announce it, then moved(li). */
+  function move(button, moved) {
+    var li = button.closest("li");
+    var list = li.parentNode;
+    var up = button.classList.contains("cq-order__up");
+    var fs = li.closest("fieldset");
+    var live = fs.querySelector(".cq-order__live");
+    var items = all(list, "li");
+    var at = items.indexOf(li);
+    var to = up ? at - 1 : at + 1;
+    var text = li.querySelector(".cq-order__text").textContent;
+    if (to < 0 || to >= items.length) {
+      live.textContent = t(up ? "quiz.alreadyFirst" : "quiz.alreadyLast", { item: text });
+      return;
+    }
+    list.insertBefore(li, up ? items[to] : items[to].nextSibling);
+    button.focus();
+    fs.setAttribute("data-moved", "");
+    live.textContent = t("quiz.moved", { item: text, n: to + 1, of: items.length });
+    moved(li);
+  }
+
   curriculum.component("quiz", function (root, config) {
     var key = config.key;
     var form = root.querySelector("form");
@@ -333,7 +360,14 @@
         reveal(byId[q], key[q], state.answers[q], outcome.points[q] || 0);
       });
       if (record) {
-        state.attempts.push({ date: new Date().toISOString(), score: outcome.score, total: outcome.total, percent: outcome.percent, passed: outcome.passed });
+        state.attempts.push({
+          date: new Date().toISOString(),
+          score: outcome.score,
+          total: outcome.total,
+          percent: outcome.percent,
+          passed: outcome.passed,
+          points: outcome.points,
+        });
         state.checked = true;
       }
       var best = state.attempts.reduce(function (b, a) {
@@ -358,26 +392,6 @@
       else state.answers[q] = value;
       if (types[q] === "ordering") state.orders[q] = shown.order;
       save();
-    }
-    function move(button) {
-      var li = button.closest("li");
-      var list = li.parentNode;
-      var up = button.classList.contains("cq-order__up");
-      var fs = li.closest("fieldset");
-      var live = fs.querySelector(".cq-order__live");
-      var items = all(list, "li");
-      var at = items.indexOf(li);
-      var to = up ? at - 1 : at + 1;
-      var text = li.querySelector(".cq-order__text").textContent;
-      if (to < 0 || to >= items.length) {
-        live.textContent = t(up ? "quiz.alreadyFirst" : "quiz.alreadyLast", { item: text });
-        return;
-      }
-      list.insertBefore(li, up ? items[to] : items[to].nextSibling);
-      button.focus();
-      fs.setAttribute("data-moved", "");
-      live.textContent = t("quiz.moved", { item: text, n: to + 1, of: items.length });
-      update(li);
     }
     function again() {
       var kept = {};
@@ -425,7 +439,7 @@
         button.setAttribute("aria-expanded", String(open));
         button.textContent = t(open ? "quiz.hideHint" : "quiz.showHint");
       } else if (button.closest(".cq-order__buttons")) {
-        move(button);
+        move(button, update);
       } else if (button === retry) {
         again();
       }

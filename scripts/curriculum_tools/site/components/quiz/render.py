@@ -121,7 +121,13 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
     )
 
 
-def _question(quiz: Quiz, q: Question, number: int | None) -> str:
+def render_question(quiz: Quiz, q: Question, number: int | None, page: str = "") -> str:
+    """One question as the quiz shows it (the Review page shows them one by one); page is
+    the module page's address when the question is shown elsewhere, for its section link."""
+    return _question(quiz, q, number, page)
+
+
+def _question(quiz: Quiz, q: Question, number: int | None, page: str = "") -> str:
     base = f"{_e(quiz.id)}--{_e(q.id)}"
     label = f"Question {number}" if number else "Reflection"
     parts = [
@@ -140,7 +146,7 @@ def _question(quiz: Quiz, q: Question, number: int | None) -> str:
         if q.guidance:
             parts.append(f'<div class="cq-explanation" hidden><p><strong>Points to consider:</strong></p>{paragraphs(q.guidance)}</div>')
     else:
-        link = f' <a class="cq-section-link" href="#{_e(q.section)}">Read the section again</a>' if q.section else ""
+        link = f' <a class="cq-section-link" href="{_e(page)}#{_e(q.section)}">Read the section again</a>' if q.section else ""
         parts.append(
             f'<div class="cq-question__status" aria-live="polite"></div>'
             f'<div class="cq-explanation" hidden><p><strong>Explanation:</strong> {inline(q.explanation)}{link}</p></div>'

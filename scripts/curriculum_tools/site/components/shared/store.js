@@ -12,6 +12,7 @@
   var PREFIX = "sgc:";
   var KINDS = {
     quiz: { key: "quiz:", version: 1 }, // quiz:<quiz id> -> {answers, orders, checked, attempts, module}
+    review: { key: "review", version: 1 }, // {answers: [{key: "<quiz id>/<question id>", points, at}]} (review/schedule.js)
     records: { key: "records", version: 1 }, // {records: {id: record}, current: {checklist id: record id}}
     scenario: { key: "scenario:", version: 1 }, // scenario:<scenario id> -> {steps: [[node id, choice id]], reached: [ending id]}
     scorm: { key: "scorm:", version: 1 }, // scorm:<module id> -> {started: ms}: a SCO session's start, while the trainee moves between its pages
