@@ -95,10 +95,10 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         *(links or ["No checklists yet."]),
         "",
     ]
-    pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
+    pages = [GeneratedPage("supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors"))]
     for cl in checklists:
         markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
-        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
+        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
     dashboard = [
         "# Supervisor dashboard",
         "",
@@ -113,7 +113,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         slots.slot("dashboard"),
         "",
     ]
-    pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
+    pages.append(GeneratedPage("supervisors/dashboard.md", t("supervisors.dashboard"), "\n".join(dashboard), section=t("nav.supervisors")))
     return pages
 
 
