@@ -30,6 +30,7 @@ SPANISH_PAGES = {
     "track": "es/demo/",
     "progress": "es/progress/",
     "glossary": "es/glossary/",
+    "printable edition": "es/print/",
     "page in English (fallback)": "es/accessibility/",
 }
 
@@ -265,3 +266,23 @@ def test_a_quiz_passed_in_spanish_counts_on_the_english_progress_page(page: Page
     expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Passed")
     page.goto(bilingual.url + "es/progress/")
     expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Aprobado")
+
+
+def test_one_language_alone_for_the_offline_edition(tmp_path):
+    """`curriculum build --lang es` with the offline configuration: the Spanish site alone at
+    the root (no es/ folder, no language selector), Spanish pages where translated."""
+    from conftest import write_site_config
+
+    from curriculum_tools.site.atomic import build_site
+
+    root = tmp_path / "content"
+    shutil.copytree(TREE, root)
+    site = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site", strict=True, language="es")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    module = (site / "demo" / "demo-module.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in home and "Inicio de prueba" in home and "md-select__link" not in home
+    assert "Un módulo de demostración" in module and "Comprobar respuestas" in module
+    assert not (site / "es").exists() and not list(site.rglob("*.es.html")) and not list(site.rglob("*.es"))
+    english = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site-en", strict=True, language="en")
+    assert "Check answers" in (english / "demo" / "demo-module.html").read_text(encoding="utf-8")
+    assert not list(english.rglob("*.es*"))
