@@ -276,7 +276,6 @@ def test_one_language_alone_for_the_offline_edition(tmp_path):
     """`curriculum build --lang es` with the offline configuration: the Spanish site alone at
     the root (no es/ folder, no language selector), Spanish pages where translated."""
     from conftest import write_site_config
-
     from curriculum_tools.site.atomic import build_site
 
     root = tmp_path / "content"
