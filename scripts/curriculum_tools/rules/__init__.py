@@ -41,6 +41,8 @@ RULE_MODULES = [
     "scenario_ending",
     "scenario_safe_ending",
     "checklist_scenario",
+    "translation_stale",
+    "translation_mismatch",
 ]
 
 

@@ -8,7 +8,8 @@ from typing import Callable
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import slots
-from curriculum_tools.site.components.recorder.render import PRIVACY
+from curriculum_tools.site.components.recorder.render import privacy
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import markdown_text as md
 
 
@@ -26,12 +27,12 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         modules = curriculum.modules_in(track.id)
         rows = [f"# {md(track.title)}", "", md(track.summary), ""]
         if not modules:
-            rows.append("No modules yet.")
+            rows.append(t("track.noModules"))
         for module in modules:
             rows += [
                 f"## [{md(module.title)}]({module.id}.md)",
                 "",
-                f"{md(module.summary)} *About {module.estimated_minutes} minutes.*",
+                f"{md(module.summary)} *{t('track.minutes', n=module.estimated_minutes)}*",
                 "",
             ]
         pages.append(GeneratedPage(f"{track.id}/index.md", track.title, "\n".join(rows), section=None))
@@ -39,27 +40,25 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 def glossary_page(curriculum: Curriculum) -> list[GeneratedPage]:
-    rows = ["# Glossary", "", "Terms used across the curriculum. On every page, these terms show their definition when you hover over them or focus them.", ""]
+    rows = [f"# {t('glossary.title')}", "", t("glossary.intro"), ""]
     for term in sorted(curriculum.glossary, key=lambda t: t.term.lower()):
         rows += [f"**{md(term.term)}**", f": {md(term.definition)}", ""]
-    return [GeneratedPage("glossary.md", "Glossary", "\n".join(rows))]
+    return [GeneratedPage("glossary.md", t("glossary.title"), "\n".join(rows))]
 
 
 def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
     rows = [
-        "# My progress",
+        f"# {t('progress.title')}",
         "",
-        "Your answers, scores and attempts are saved in this browser only. Nothing is sent anywhere.",
+        t("progress.intro1"),
         "",
-        "Quizzes are self-assessment: the answers are in each page, so a score shows what you have learned,",
-        "not what you can do. Competence is signed off by a supervisor, who observes your practice with a",
-        "competency checklist.",
+        t("progress.intro2"),
         "",
         '[Review](review.md): <span data-review-due>the questions you got wrong or partly right come back there, each after a growing interval.</span>',
         "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
-        "| Module | Track | Status |",
+        f"| {t('progress.colModule')} | {t('progress.colTrack')} | {t('progress.colStatus')} |",
         "| --- | --- | --- |",
     ]
     titles = {t.id: t.title for t in curriculum.tracks}
@@ -69,7 +68,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
             rows.append(
                 f'| [{title}]({module.src_uri}){{ data-module-id="{module.id}" data-quiz-id="{module.quiz_id or ""}" }} '
                 f"| {md(titles.get(module.track, module.track))} "
-                f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
+                f'| <span class="cq-progress__status" data-status-for="{module.id}">{t("progress.notStarted")}</span> |'
             )
     if curriculum.scenarios:
         rows += [
@@ -88,7 +87,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
                 f'| <span class="cq-progress__status" data-status-for="{scenario.id}">None yet</span> |'
             )
     rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]
-    return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
+    return [GeneratedPage("progress.md", t("progress.title"), "\n".join(rows))]
 
 
 REVIEW_PAGE = """\
@@ -161,24 +160,20 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
     links = [f"- [{md(cl.title)}]({cl.id}.md): {md(cl.purpose)}" for cl in checklists]
     intro = [
-        "# How records work",
+        f"# {t('supervisors.howRecords')}",
         "",
-        f"**Privacy.** {PRIVACY} Clear your browser's site data, or delete the records, before you hand the device on.",
+        t("supervisors.privacyIntro", privacy=privacy()),
         "",
-        "Each checklist page is a form for one observed session. Rate each item on the framework's one rating scale; "
-        "every change is saved in this browser at once. You can keep several records, reopen, duplicate or delete them, "
-        "export one record or all of them as a JSON file, and import files exported on another device. "
-        "Print a checklist page for a clean paper copy to sign.",
+        t("supervisors.intro"),
         "",
-        "The [dashboard](dashboard.md) shows every record in this browser and the latest rating of each trainee per competency. "
-        "For a cohort report against the sign-off requirements, give the exported files to `curriculum report`.",
+        t("supervisors.dashboardIntro"),
         "",
-        "## Checklists",
+        f"## {t('supervisors.checklists')}",
         "",
-        *(links or ["No checklists yet."]),
+        *(links or [t("supervisors.noChecklists")]),
         "",
     ]
-    pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
+    pages = [GeneratedPage("supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors"))]
     for cl in checklists:
         brief = curriculum.scenario(cl.scenario_id) if cl.scenario_id else None
         lead = (
@@ -187,22 +182,18 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
             if brief else ""
         )
         markdown = f"# {md(cl.title)}\n\n{lead}{slots.slot('checklist', cl.id)}\n"
-        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
+        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
     dashboard = [
-        "# Supervisor dashboard",
+        f"# {t('supervisors.dashboardTitle')}",
         "",
-        f"**Privacy.** {PRIVACY}",
+        t("supervisors.privacy", privacy=privacy()),
         "",
-        "Every record in this browser, and for each trainee the latest rating per competency, by the rule "
-        "`curriculum report` uses: from the most recent complete record that counts under the sign-off requirements "
-        "(for example, only signed-off records where they say so) and rates the competency. A record's rating is the "
-        "lowest of its required items that give evidence for the competency (each must be rated, and "
-        f"{_unrated(curriculum)} is no rating), or the highest of any such item when none is required.",
+        t("supervisors.rule", unrated=_unrated(curriculum)),
         "",
         slots.slot("dashboard"),
         "",
     ]
-    pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
+    pages.append(GeneratedPage("supervisors/dashboard.md", t("supervisors.dashboard"), "\n".join(dashboard), section=t("nav.supervisors")))
     return pages
 
 
@@ -210,7 +201,7 @@ def _unrated(curriculum: Curriculum) -> str:
     """The framework's levels without a number ("Not observed"), as the dashboard page names them."""
     levels = curriculum.framework.levels if curriculum.framework else []
     names = [f"“{html.escape(lv.label)}”" for lv in levels if lv.level is None]
-    return " or ".join(names) or "a level without a number"
+    return t("list.or").join(names) or t("supervisors.unnumbered")
 
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)
