@@ -77,9 +77,11 @@ test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -m "not browser"
 
 # The offline edition: a zip to open from disk (file://), search, quizzes and checklists included.
+# OFFLINE_LANG=es: the Spanish edition, dist/curriculum-offline-es.zip.
+OFFLINE_LANG ?= en
 offline: install
 	$(BIN)/curriculum validate
-	$(BIN)/curriculum build --config mkdocs-offline.yml --zip dist/curriculum-offline.zip
+	$(BIN)/curriculum build --config mkdocs-offline.yml --lang $(OFFLINE_LANG) --zip dist/curriculum-offline$(if $(filter-out en,$(OFFLINE_LANG)),-$(OFFLINE_LANG)).zip
 
 # Synthetic curricula of 100, 1,000 and 5,000 modules; e.g. BENCH_ARGS="--sizes 100 --repeat 5".
 bench: install-dev

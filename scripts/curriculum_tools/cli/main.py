@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib import import_module
 
-COMMAND_MODULES = ["validate", "rules", "build", "stats", "new", "review_due", "report", "decision", "credential", "export_questions", "exam"]
+COMMAND_MODULES = ["validate", "rules", "build", "stats", "translations", "new", "review_due", "report", "decision", "credential", "export_questions", "exam"]
 
 
 def load_commands():

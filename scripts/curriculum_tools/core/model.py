@@ -19,6 +19,8 @@ class Source:
     positions: Positions
     body: str = ""
     body_line: int = 1
+    hash: str = ""  # content hash of the file (load/translations.py), for translations' staleness
+    language: str = "en"  # a translated file's language (name.<lang>.md)
 
     def pos(self, path=()) -> tuple[int, int]:
         return position(self.positions, path)
@@ -122,8 +124,9 @@ class Module:
 
     @property
     def src_uri(self) -> str:
-        """Path relative to the curriculum folder, as mkdocs knows the page."""
-        return self.source.path.split("/", 1)[1]
+        """Path relative to the curriculum folder, as mkdocs knows the page (a translation's
+        is its source's: the page is the same page in another language)."""
+        return english_path(self.source.path).split("/", 1)[1]
 
 
 @dataclass
@@ -251,6 +254,31 @@ class GlossaryTerm:
     index: int
 
 
+def english_path(path: str) -> str:
+    """The path of the source a translated file translates (a.es.md -> a.md); a source's own path."""
+    from curriculum_tools.load.translations import split_language
+
+    return split_language(path)[0]
+
+
+@dataclass
+class Translation:
+    """One translated file: what it says it translates (translation.source, .source_hash) and
+    the model built from it (a Module, a Quiz, glossary terms; None for a plain page)."""
+
+    language: str
+    kind: str  # module, quiz, glossary, page
+    source: Source  # the translated file
+    source_path: str  # translation.source as written
+    source_hash: str  # translation.source_hash as written
+    item: Any = None
+
+    @property
+    def expected_source(self) -> str:
+        """The source a file of this name translates (next to it, without the language)."""
+        return english_path(self.source.path)
+
+
 @dataclass
 class Curriculum:
     root: str
@@ -264,6 +292,54 @@ class Curriculum:
     pages: list[Source] = field(default_factory=list)  # plain Markdown pages (home, about)
     sources: list[Source] = field(default_factory=list)  # every schema-valid file
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to parse or their schema
+    translations: list[Translation] = field(default_factory=list)  # valid translated files, every language
+    hashes: dict[str, str] = field(default_factory=dict)  # path -> content hash of every file read
+    language: str = "en"  # the language of this view (localized)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages that have at least one translation, sorted."""
+        return sorted({t.language for t in self.translations})
+
+    def translation_of(self, path: str, language: str) -> Translation | None:
+        return next((t for t in self.translations if t.language == language and t.expected_source == path), None)
+
+    def is_stale(self, translation: Translation) -> bool:
+        current = self.hashes.get(translation.source_path)
+        return current is not None and current != translation.source_hash
+
+    def localized(self, language: str) -> "Curriculum":
+        """The curriculum as a reader of `language` sees it: each translated module, quiz,
+        glossary file and page in place of its source, the rest in English (fallback).
+        Ids are the same in every language, so progress and records are shared."""
+        if language == self.language:
+            return self
+        import dataclasses
+
+        mine = {t.expected_source: t for t in self.translations if t.language == language and t.item is not None}
+        pages = {t.expected_source: t.source for t in self.translations if t.language == language and t.kind == "page"}
+
+        def swap(items, path_of):
+            return [mine[path_of(x)].item if path_of(x) in mine else x for x in items]
+
+        glossary: list[GlossaryTerm] = []
+        done: set[str] = set()
+        for term in self.glossary:
+            path = term.source.path
+            if path in mine:
+                if path not in done:
+                    glossary.extend(mine[path].item)
+                    done.add(path)
+            else:
+                glossary.append(term)
+        return dataclasses.replace(
+            self,
+            modules=swap(self.modules, lambda m: m.source.path),
+            quizzes=swap(self.quizzes, lambda q: q.source.path),
+            glossary=glossary,
+            pages=[pages.get(p.path, p) for p in self.pages],
+            language=language,
+        )
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

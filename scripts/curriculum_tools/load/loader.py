@@ -10,9 +10,11 @@ from curriculum_tools.load.markdown import heading_ids, module_page_source, pars
 from curriculum_tools.core.model import (
     Checklist, ChecklistItem, Competency, Curriculum, Domain, Framework, GlossaryTerm, Module,
     Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Signoff, Source, Track,
+    Translation,
 )
 from curriculum_tools.core.problems import ContentError, Problem, Result
 from curriculum_tools.load.schemas import schema_problems
+from curriculum_tools.load.translations import content_hash, split_language
 from curriculum_tools.load.yaml import load_yaml
 
 CONTENT_DIR = "curriculum"
@@ -39,7 +41,15 @@ def discover(root: Path) -> list[tuple[str, str]]:
             rel = path.relative_to(root).as_posix()
             depth = len(path.relative_to(content).parts)
             found.append((rel, "module" if depth >= 2 else "page"))
-    return found
+    return [(rel, _translated(rel, kind)) for rel, kind in found]
+
+
+TRANSLATABLE = ("module", "page", "quiz", "glossary")
+
+
+def _translated(rel: str, kind: str) -> str:
+    """A file named name.<lang>.md/.yml is a translation of name.md/.yml (load/translations.py)."""
+    return f"translation:{kind}" if kind in TRANSLATABLE and split_language(rel)[1] else kind
 
 
 def read_source(root: Path, rel: str, kind: str) -> Source:
@@ -48,6 +58,7 @@ def read_source(root: Path, rel: str, kind: str) -> Source:
     if not path.is_file():
         raise ContentError(Problem(rel, 1, 1, f"required file {rel} is missing", "missing-file"))
     raw = path.read_bytes()
+    digest = content_hash(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -61,19 +72,21 @@ def read_source(root: Path, rel: str, kind: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if kind in ("module", "page"):
         if kind == "page" and not text.startswith("---"):
-            return Source(rel, kind, {}, {(): (1, 1)}, body=text, body_line=1)
+            return Source(rel, kind, {}, {(): (1, 1)}, body=text, body_line=1, hash=digest)
         parsed = parse_markdown(text, rel)
-        return Source(rel, kind, parsed.meta, parsed.positions, parsed.body, parsed.body_line)
+        return Source(rel, kind, parsed.meta, parsed.positions, parsed.body, parsed.body_line, hash=digest)
     data, positions = load_yaml(text, rel)
-    return Source(rel, kind, data, positions)
+    return Source(rel, kind, data, positions, hash=digest)
 
 
 def load(root: Path | str) -> Loaded:
     root = Path(root)
     curriculum = Curriculum(root=str(root))
     result = Result()
-    for rel, kind in discover(root):
+    for rel, found_kind in discover(root):
         result.files_checked += 1
+        translated = found_kind.startswith("translation:")
+        kind = found_kind.removeprefix("translation:")
         try:
             source = read_source(root, rel, kind)
         except ContentError as exc:
@@ -82,7 +95,12 @@ def load(root: Path | str) -> Loaded:
             continue
         except OSError as exc:
             result.add(Problem(rel, 1, 1, f"cannot read file: {exc.strerror or exc}", "missing-file"))
-            _unreadable(curriculum, rel, kind)
+            if not translated:
+                _unreadable(curriculum, rel, kind)
+            continue
+        curriculum.hashes[rel] = source.hash
+        if translated:
+            _translation(curriculum, result, source)
             continue
         if kind == "page":
             curriculum.pages.append(source)
@@ -102,6 +120,43 @@ def load(root: Path | str) -> Loaded:
         curriculum.sources.append(source)
         _BUILDERS[kind](curriculum, source)
     return Loaded(curriculum, result)
+
+
+def _translation(curriculum: Curriculum, result: Result, source: Source) -> None:
+    """A translated file: checked against its kind's schema, plus its translation: block
+    (required here); built into the model beside the English one (Curriculum.translations)."""
+    source.language = split_language(source.path)[1] or "en"
+    if not isinstance(source.data, dict):
+        what = "empty" if source.data is None else f"a {type(source.data).__name__}"
+        result.add(source.problem((), f"the top level must be a mapping of fields (key: value), but it is {what}", "yaml-top-level"))
+        return
+    block = source.data.get("translation")
+    if block is None:
+        result.add(source.problem((), "a translated file needs a translation: block (source, source_hash, language, translator, translated); "
+                                   "`curriculum translations --hash FILE` prints the source's hash", "schema"))
+        return
+    if source.kind == "page":
+        problems = schema_problems(Source(source.path, "translation", block, _under(source.positions, "translation")))
+    else:
+        problems = schema_problems(source)
+    if problems:
+        result.extend(problems)
+        return
+    translation = Translation(source.language, source.kind, source, block["source"], block["source_hash"])
+    if source.kind != "page":
+        scratch = Curriculum(root=curriculum.root)
+        _BUILDERS[source.kind](scratch, source)
+        translation.item = {"module": scratch.modules, "quiz": scratch.quizzes, "glossary": scratch.glossary}[source.kind]
+        if source.kind != "glossary":
+            translation.item = translation.item[0]
+    curriculum.translations.append(translation)
+
+
+def _under(positions, key: str):
+    """The positions of one top-level field's value, as if it were the whole file."""
+    inner = {path[1:]: pos for path, pos in positions.items() if path[:1] == (key,)}
+    inner.setdefault((), positions.get((key,), (1, 1)))
+    return inner
 
 
 def _unreadable(curriculum: Curriculum, rel: str, kind: str) -> None:

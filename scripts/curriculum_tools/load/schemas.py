@@ -23,7 +23,9 @@ KIND_SCHEMAS = {
     "record": "record.schema.json",
     "signoff": "signoff.schema.json",
     "decision": "decision.schema.json",
+    "translation": "translation.schema.json",
 }
+SHARED_SCHEMAS = ["translation.schema.json"]  # $ref'd by module, quiz and glossary
 
 
 def _is_integer(checker, instance) -> bool:
@@ -39,9 +41,18 @@ _Validator = validators.extend(
 
 
 @lru_cache(maxsize=None)
+def _registry():
+    """The schemas that others $ref (translation.schema.json), by their $id."""
+    from referencing import Registry, Resource
+
+    shared = [json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8")) for name in SHARED_SCHEMAS]
+    return Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in shared)
+
+
+@lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
-    return _Validator(schema, format_checker=FormatChecker())
+    return _Validator(schema, format_checker=FormatChecker(), registry=_registry())
 
 
 @lru_cache(maxsize=None)

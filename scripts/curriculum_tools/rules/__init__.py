@@ -33,6 +33,8 @@ RULE_MODULES = [
     "schema_line",
     "placeholder",
     "unsafe_html",
+    "translation_stale",
+    "translation_mismatch",
 ]
 
 

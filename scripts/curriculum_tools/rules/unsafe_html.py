@@ -168,7 +168,8 @@ def is_markdown_field(path: tuple) -> bool:
 
 def check(context):
     curriculum = context.curriculum
-    for source in curriculum.sources:
+    translated = [t.source for t in curriculum.translations]  # rendered like their sources
+    for source in [*curriculum.sources, *(t for t in translated if t.kind != "page")]:
         for path, value in _strings(source.data):
             found = scan(value)
             if not found:
@@ -182,7 +183,7 @@ def check(context):
                 name = term.get("term", "") if isinstance(term, dict) else ""
                 if isinstance(name, str) and ("]" in name or "\\" in name):
                     yield source.problem(("terms", index, "term"), f"terms[{index + 1}].term: a term cannot contain ']' or '\\': it would end its hover definition early and spill onto every page", ID)
-    for source in [*curriculum.sources, *curriculum.pages]:
+    for source in [*curriculum.sources, *curriculum.pages, *translated]:
         if source.kind not in ("module", "page") or not source.body:
             continue
         for line, col, what in scan(source.body):

@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -19,7 +20,31 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, **overrides) -> Path:
+@contextmanager
+def _one_language(language: str | None):
+    """`language`: the site in that language alone, without mkdocs-static-i18n (mkdocs.yml
+    reads CURRICULUM_I18N and CURRICULUM_LANG)."""
+    if language is None:
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in ("CURRICULUM_I18N", "CURRICULUM_LANG")}
+    os.environ.update(CURRICULUM_I18N="false", CURRICULUM_LANG=language)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, language: str | None = None, **overrides) -> Path:
+    with _one_language(language):
+        return _build_site(config_file, site_dir, strict, **overrides)
+
+
+def _build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, **overrides) -> Path:
     config_file = Path(config_file).resolve()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     base = load_config(str(config_file), strict=strict, **overrides)

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 from typing import Callable
 
-from curriculum_tools.core.model import Curriculum, Module
+from curriculum_tools.core.model import Curriculum, Module, english_path
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.dashboard.render import render_dashboard
@@ -16,6 +16,7 @@ from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
 from curriculum_tools.site.pages.print_edition import PrintEdition, print_edition_page
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import text
 
 TRACKS_PLACEHOLDER = "<!-- tracks -->"  # where an author's page lists the tracks (index.md)
@@ -41,9 +42,9 @@ class SiteRender:
         """Every title explicit and escaped (sanitize.text): the theme prints nav titles as
         HTML, and a title MkDocs took from a page's heading would keep its Markdown escapes."""
         c = self.curriculum
-        nav: list = [{"Home": "index.md"}]
-        for page in sorted(c.pages, key=lambda p: p.path):
-            uri = page.path.split("/", 1)[1]
+        nav: list = [{t("nav.home"): "index.md"}]
+        for page in sorted(c.pages, key=lambda p: english_path(p.path)):
+            uri = english_path(page.path).split("/", 1)[1]
             if uri != "index.md":
                 title = page.data.get("title") if isinstance(page.data, dict) else None
                 nav.append({text(title or Path(uri).stem.replace("-", " ").capitalize()): uri})
@@ -108,8 +109,6 @@ class SiteRender:
         items = []
         for track in self.curriculum.tracks:
             count = len(self.curriculum.modules_in(track.id))
-            items.append(
-                f'<li><a href="{html.escape(href(f"{track.id}/index.md"))}">{html.escape(track.title)}</a>: '
-                f"{html.escape(track.summary)} ({count} modules)</li>"
-            )
+            link = f'<a href="{html.escape(href(f"{track.id}/index.md"))}">{html.escape(track.title)}</a>'
+            items.append(f"<li>{t('tracks.item', link=link, summary=html.escape(track.summary), n=count)}</li>")
         return f'<ul class="cq-tracks">{"".join(items)}</ul>'

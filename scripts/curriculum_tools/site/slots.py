@@ -9,7 +9,11 @@ import html
 import re
 from typing import Callable
 
-SLOT = re.compile(r'<div data-slot="(?P<kind>[a-z-]+)" data-name="(?P<name>[^"]*)"></div>')
+# Either order of the two attributes: Markdown inside a `markdown` div (md_in_html: an English
+# page shown in another language is wrapped in <div lang="en" markdown>) sorts them.
+SLOT = re.compile(
+    r'<div (?:data-slot="(?P<kind>[a-z-]+)" data-name="(?P<name>[^"]*)"|data-name="(?P<name2>[^"]*)" data-slot="(?P<kind2>[a-z-]+)")></div>'
+)
 
 # kind -> (name, page url) -> HTML, or None when the slot names nothing the build knows
 Filler = Callable[[str, str], "str | None"]
@@ -24,7 +28,8 @@ def fill(page_html: str, fillers: dict[str, Filler], page_url: str) -> tuple[str
     missing: list[str] = []
 
     def replace(match: re.Match) -> str:
-        kind, name = match["kind"], html.unescape(match["name"])
+        kind = match["kind"] or match["kind2"]
+        name = html.unescape(match["name"] if match["kind"] else match["name2"])
         filler = fillers.get(kind)
         filled = filler(name, page_url) if filler else None
         if filled is None:

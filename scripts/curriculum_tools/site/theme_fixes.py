@@ -79,20 +79,23 @@ def csp_meta(page_html: str = "", shim: str | None = None) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{csp_policy(page_html, shim)}">'
 
 
-def fix_page_html(page_html: str, offline_shim: str | None = None) -> str:
-    """`offline_shim`: the offline edition's iframe-worker shim source (offline.offline_shim)."""
+def fix_page_html(page_html: str, offline_shim: str | None = None, language: str = "en") -> str:
+    """`offline_shim`: the offline edition's iframe-worker shim source (offline.offline_shim);
+    `language`: the page's, for the names given to the theme's landmarks."""
+    from curriculum_tools.site.i18n import t
+
     meta = csp_meta(page_html, offline_shim)
     if CHARSET in page_html:
         page_html = page_html.replace(CHARSET, CHARSET + meta, 1)
     else:
         page_html = page_html.replace("<head>", "<head>" + meta, 1)
     page_html = FOOTER_LABEL.sub(lambda m: m[1] + html.escape(html.unescape(html.unescape(m[2]))) + m[3], page_html)
-    page_html = page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search"', 1)
-    page_html = page_html.replace(SEARCH_RESULTS, SEARCH_RESULTS + ' role="region" aria-label="Search results"', 1)
+    page_html = page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG + f' aria-label="{html.escape(t("theme.search", language))}"', 1)
+    page_html = page_html.replace(SEARCH_RESULTS, SEARCH_RESULTS + f' role="region" aria-label="{html.escape(t("theme.searchResults", language))}"', 1)
 
     def name_nav(match: re.Match) -> str:
         title = " ".join(html.unescape(TAG.sub(" ", match["title"])).split())
-        return f'<nav class="md-nav" {match[1]} aria-label="{html.escape(title)} section"{match["rest"]}'
+        return f'<nav class="md-nav" {match[1]} aria-label="{html.escape(t("theme.navSection", language, title=title))}"{match["rest"]}'
 
     return SECTION_NAV.sub(name_nav, page_html)
 
@@ -123,10 +126,10 @@ def externalize_css_icons(site_dir: Path) -> int:
     return count
 
 
-def fix_static_pages(site_dir: Path, offline_shim: str | None = None) -> None:
+def fix_static_pages(site_dir: Path, offline_shim: str | None = None, language: str = "en") -> None:
     """The theme's static pages (404.html) are not MkDocs pages: no on_post_page for them."""
     path = Path(site_dir) / "404.html"
     if path.is_file():
         page_html = path.read_text(encoding="utf-8")
         if "Content-Security-Policy" not in page_html:
-            path.write_text(fix_page_html(page_html, offline_shim), encoding="utf-8")
+            path.write_text(fix_page_html(page_html, offline_shim, language), encoding="utf-8")

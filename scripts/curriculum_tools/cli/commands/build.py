@@ -13,6 +13,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of the configuration)")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on MkDocs warnings")
     parser.add_argument("--zip", type=Path, metavar="FILE", help="also pack the built site into this zip (the offline edition)")
+    parser.add_argument("--lang", metavar="LANG", help="build the site in this language alone (e.g. es: its translations, English where there are none); default: every language of the configuration")
 
 
 def run(args) -> int:
@@ -21,8 +22,14 @@ def run(args) -> int:
     if not args.config.is_file():
         print(f"{args.config}: no such MkDocs configuration", file=sys.stderr)
         return 2
+    if args.lang is not None:
+        from curriculum_tools.site.i18n import languages
+
+        if args.lang not in languages():
+            print(f"--lang {args.lang}: no interface strings for this language (have: {', '.join(languages())})", file=sys.stderr)
+            return 2
     try:
-        target = build_site(args.config, args.site_dir, strict=args.strict)
+        target = build_site(args.config, args.site_dir, strict=args.strict, language=args.lang)
     except BuildFailed as exc:
         print(f"Build failed; the previous site was left as it was.\n{exc}", file=sys.stderr)
         return 1

@@ -4,6 +4,8 @@ the credential's alignments), and the issuer profile: who signs the credentials 
 verifier finds the public key and the revocation list."""
 from __future__ import annotations
 
+from curriculum_tools.site.i18n import t
+
 import html
 import json
 from pathlib import Path
@@ -117,8 +119,8 @@ def certification_pages(curriculum: Curriculum) -> list:
                 rows.append(f'<p id="{html.escape(comp.id)}"><strong>{html.escape(comp.statement)}</strong> <code>{html.escape(comp.id)}</code>: '
                             f"{_requirement(signoff.requirement(comp.id), labels).replace('**', '')}.</p>")
         rows.append("")
-    pages = [GeneratedPage("certification/index.md", "How certification works", "\n".join(rows), section="Certification")]
-    pages.append(GeneratedPage("certification/issuer.md", "Issuer profile", _issuer(curriculum), section="Certification"))
+    pages = [GeneratedPage("certification/index.md", t("certification.how"), "\n".join(rows), section=t("nav.certification"))]
+    pages.append(GeneratedPage("certification/issuer.md", t("certification.issuer"), _issuer(curriculum), section=t("nav.certification")))
     return pages
 
 

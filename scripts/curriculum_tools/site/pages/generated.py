@@ -9,6 +9,7 @@ from typing import Callable
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.recorder.render import PRIVACY
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import markdown_text as md
 
 
@@ -26,12 +27,12 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         modules = curriculum.modules_in(track.id)
         rows = [f"# {md(track.title)}", "", md(track.summary), ""]
         if not modules:
-            rows.append("No modules yet.")
+            rows.append(t("track.noModules"))
         for module in modules:
             rows += [
                 f"## [{md(module.title)}]({module.id}.md)",
                 "",
-                f"{md(module.summary)} *About {module.estimated_minutes} minutes.*",
+                f"{md(module.summary)} *{t('track.minutes', n=module.estimated_minutes)}*",
                 "",
             ]
         pages.append(GeneratedPage(f"{track.id}/index.md", track.title, "\n".join(rows), section=None))
@@ -39,25 +40,23 @@ def track_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 def glossary_page(curriculum: Curriculum) -> list[GeneratedPage]:
-    rows = ["# Glossary", "", "Terms used across the curriculum. On every page, these terms show their definition when you hover over them or focus them.", ""]
+    rows = [f"# {t('glossary.title')}", "", t("glossary.intro"), ""]
     for term in sorted(curriculum.glossary, key=lambda t: t.term.lower()):
         rows += [f"**{md(term.term)}**", f": {md(term.definition)}", ""]
-    return [GeneratedPage("glossary.md", "Glossary", "\n".join(rows))]
+    return [GeneratedPage("glossary.md", t("glossary.title"), "\n".join(rows))]
 
 
 def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
     rows = [
-        "# My progress",
+        f"# {t('progress.title')}",
         "",
-        "Your answers, scores and attempts are saved in this browser only. Nothing is sent anywhere.",
+        t("progress.intro1"),
         "",
-        "Quizzes are self-assessment: the answers are in each page, so a score shows what you have learned,",
-        "not what you can do. Competence is signed off by a supervisor, who observes your practice with a",
-        "competency checklist.",
+        t("progress.intro2"),
         "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
-        "| Module | Track | Status |",
+        f"| {t('progress.colModule')} | {t('progress.colTrack')} | {t('progress.colStatus')} |",
         "| --- | --- | --- |",
     ]
     titles = {t.id: t.title for t in curriculum.tracks}
@@ -67,10 +66,10 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
             rows.append(
                 f'| [{title}]({module.src_uri}){{ data-module-id="{module.id}" data-quiz-id="{module.quiz_id or ""}" }} '
                 f"| {md(titles.get(module.track, module.track))} "
-                f'| <span class="cq-progress__status" data-status-for="{module.id}">Not started</span> |'
+                f'| <span class="cq-progress__status" data-status-for="{module.id}">{t("progress.notStarted")}</span> |'
             )
     rows += ["", "</div>", ""]
-    return [GeneratedPage("progress.md", "My progress", "\n".join(rows))]
+    return [GeneratedPage("progress.md", t("progress.title"), "\n".join(rows))]
 
 
 def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
@@ -96,10 +95,10 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         *(links or ["No checklists yet."]),
         "",
     ]
-    pages = [GeneratedPage("supervisors/index.md", "How records work", "\n".join(intro), section="Supervisors")]
+    pages = [GeneratedPage("supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors"))]
     for cl in checklists:
         markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
-        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section="Supervisors"))
+        pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
     dashboard = [
         "# Supervisor dashboard",
         "",
@@ -114,7 +113,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         slots.slot("dashboard"),
         "",
     ]
-    pages.append(GeneratedPage("supervisors/dashboard.md", "Dashboard", "\n".join(dashboard), section="Supervisors"))
+    pages.append(GeneratedPage("supervisors/dashboard.md", t("supervisors.dashboard"), "\n".join(dashboard), section=t("nav.supervisors")))
     return pages
 
 

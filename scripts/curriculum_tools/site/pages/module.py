@@ -8,10 +8,12 @@ from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.load.markdown import PAGE_HEADINGS
 from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import markdown_text as md
 
 def _heading(anchor: str) -> str:
-    return f"## {PAGE_HEADINGS[anchor]} {{#{anchor}}}"
+    assert anchor in PAGE_HEADINGS
+    return f"## {t('heading.' + anchor)} {{#{anchor}}}"
 
 
 def _indent(text: str) -> str:
@@ -29,19 +31,20 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
     )
     review = module.review
     meta = (
-        f'<p class="cq-module-meta">'
-        f"{html.escape(track.title if track else module.track)} &middot; about {module.estimated_minutes} minutes &middot; "
-        f"last reviewed {review.last_reviewed.isoformat()} (reviewer: {html.escape(review.reviewer_role)})</p>"
+        '<p class="cq-module-meta">'
+        + t("module.meta", track=html.escape(track.title if track else module.track), minutes=module.estimated_minutes,
+            reviewed=review.last_reviewed.isoformat(), reviewer=html.escape(review.reviewer_role))
+        + "</p>"
     )
-    review_label = f"Review status: {html.escape(module.title)}" if id_prefix else "Review status"
+    review_label = t("module.reviewLabelOf", title=html.escape(module.title)) if id_prefix else t("module.reviewLabel")
     parts = [
         *([f"# {md(module.title)}", ""] if title else []),
         meta,
         "",
-        '!!! abstract "What you will be able to do"',
+        f'!!! abstract "{t("module.objectives")}"',
         _indent(objectives),
         "",
-        '??? info "Competencies this module supports"',
+        f'??? info "{t("module.competencies")}"',
         _indent(comp_lines),
         "",
         render_citations(module.body.strip("\n"), module.references, id_prefix),
@@ -54,9 +57,10 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
         "",
         '<ol class="cq-references">' + "".join(reference_html(r, id_prefix) for r in module.references) + "</ol>",
         "",
-        f'<aside class="cq-review" aria-label="{review_label}"><p><strong>Clinical review.</strong> Written by {html.escape(review.author)}. '
-        f"Last reviewed {review.last_reviewed.isoformat()} by a reviewer in the role: {html.escape(review.reviewer_role)}. "
-        f"Next review due {review.due.isoformat()}.</p></aside>",
+        f'<aside class="cq-review" aria-label="{review_label}"><p>'
+        + t("module.review", author=html.escape(review.author), reviewed=review.last_reviewed.isoformat(),
+            reviewer=html.escape(review.reviewer_role), due=review.due.isoformat())
+        + "</p></aside>",
         "",
     ]
     return "\n".join(parts)

@@ -10,16 +10,10 @@ import random
 
 from curriculum_tools.core.model import Module, Question, Quiz
 from curriculum_tools.site import sanitize
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline, paragraphs
 
-TYPE_LABELS = {
-    "single_choice": "Choose one answer.",
-    "multiple_choice": "Select all that apply.",
-    "true_false": "True or false?",
-    "ordering": "Put these in order. Use the Move up and Move down buttons.",
-    "matching": "Match each item on the left with one option.",
-    "reflection": "Reflection: write your answer. It is saved in this browser only and never scored.",
-}
+QUESTION_TYPES = ("single_choice", "multiple_choice", "true_false", "ordering", "matching", "reflection")  # help: quiz.help.<type>
 
 
 def _e(text) -> str:
@@ -88,33 +82,28 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
             heading_id = f"{qid}--{_e(question.id)}"
             blocks.append(
                 f'<section class="cq-scenario" aria-labelledby="{heading_id}">'
-                f'<h3 id="{heading_id}" class="cq-scenario__title">Case: {inline(question.title or "")}</h3>'
+                f'<h3 id="{heading_id}" class="cq-scenario__title">{t("quiz.case", title=inline(question.title or ""))}</h3>'
                 f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>'
                 + "".join(subs) + "</section>"
             )
         else:
             blocks.append(_question(quiz, question, numbers[question.id]))
     total = sum(1 for q in quiz.all_questions() if q.scored)
-    mode_note = (
-        "Exam mode: answer every question, then submit once to see your score and a review."
-        if quiz.mode == "exam"
-        else "Check your answers at any time; you can try again."
-    )
+    mode_note = t("quiz.modeExam") if quiz.mode == "exam" else t("quiz.modePractice")
     # The config sits in an attribute, not a <script> block: Material's instant navigation
     # re-creates script elements after swapping a page, so a script block can be missing
     # when the component starts.
     config = _e(json.dumps(quiz_config(quiz, module), ensure_ascii=False, separators=(",", ":")))
-    submit = "Submit answers" if quiz.mode == "exam" else "Check answers"
+    submit = t("quiz.submit") if quiz.mode == "exam" else t("quiz.check")
     return (
         f'<section class="cq-quiz" data-module="quiz" data-config="{config}" aria-label="{_e(quiz.title)}">'
-        f'<p class="cq-quiz__intro"><strong>{_e(quiz.title)}</strong>: {total} scored questions; pass mark {quiz.pass_mark}%. {mode_note} '
-        f'This is self-assessment: the answers are in the page. Competence is signed off by a supervisor.</p>'
-        f'<noscript><p class="cq-quiz__noscript">Scoring needs JavaScript. You can still read and print the questions; the answers and explanations print with them.</p></noscript>'
+        f'<p class="cq-quiz__intro">{t("quiz.intro", title=_e(quiz.title), total=total, passMark=quiz.pass_mark, mode=mode_note)}</p>'
+        f'<noscript><p class="cq-quiz__noscript">{t("quiz.noscript")}</p></noscript>'
         f'<form class="cq-quiz__form" novalidate>'
         f'<div class="cq-error-summary" role="alert" tabindex="-1" hidden></div>'
         + "".join(blocks)
         + f'<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary cq-check">{submit}</button>'
-        f'<button type="button" class="md-button cq-retry" hidden>Try again</button></div>'
+        f'<button type="button" class="md-button cq-retry" hidden>{t("quiz.tryAgain")}</button></div>'
         f'<div class="cq-quiz__result" aria-live="polite" aria-atomic="true" tabindex="-1"></div>'
         f'</form>'
         f'</section>'
@@ -123,27 +112,27 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
 
 def _question(quiz: Quiz, q: Question, number: int | None) -> str:
     base = f"{_e(quiz.id)}--{_e(q.id)}"
-    label = f"Question {number}" if number else "Reflection"
+    label = t("quiz.question", n=number) if number else t("quiz.reflection")
     parts = [
         f'<fieldset class="cq-question" id="{base}" data-question-id="{_e(q.id)}" data-type="{q.type}"'
         f' aria-describedby="{base}-help">',
         f'<legend class="cq-question__legend"><span class="cq-question__number">{label}.</span> {inline(q.prompt)}</legend>',
-        f'<p class="cq-question__help" id="{base}-help">{TYPE_LABELS[q.type]}</p>',
+        f'<p class="cq-question__help" id="{base}-help">{t("quiz.help." + q.type)}</p>',
     ]
     if q.hint:
         parts.append(
-            f'<div class="cq-hint"><button type="button" class="cq-hint__toggle" aria-expanded="false" aria-controls="{base}-hint">Show hint</button>'
+            f'<div class="cq-hint"><button type="button" class="cq-hint__toggle" aria-expanded="false" aria-controls="{base}-hint">{t("quiz.showHint")}</button>'
             f'<p class="cq-hint__text" id="{base}-hint" hidden>{inline(q.hint)}</p></div>'
         )
     parts.append(_RENDERERS[q.type](quiz, q, base))
     if q.type == "reflection":
         if q.guidance:
-            parts.append(f'<div class="cq-explanation" hidden><p><strong>Points to consider:</strong></p>{paragraphs(q.guidance)}</div>')
+            parts.append(f'<div class="cq-explanation" hidden><p><strong>{t("quiz.pointsToConsider")}</strong></p>{paragraphs(q.guidance)}</div>')
     else:
-        link = f' <a class="cq-section-link" href="#{_e(q.section)}">Read the section again</a>' if q.section else ""
+        link = f' <a class="cq-section-link" href="#{_e(q.section)}">{t("quiz.readAgain")}</a>' if q.section else ""
         parts.append(
             f'<div class="cq-question__status" aria-live="polite"></div>'
-            f'<div class="cq-explanation" hidden><p><strong>Explanation:</strong> {inline(q.explanation)}{link}</p></div>'
+            f'<div class="cq-explanation" hidden><p><strong>{t("quiz.explanation")}</strong> {inline(q.explanation)}{link}</p></div>'
         )
     parts.append("</fieldset>")
     return "".join(parts)
@@ -165,7 +154,7 @@ def _choices(quiz: Quiz, q: Question, base: str) -> str:
 
 def _true_false(quiz: Quiz, q: Question, base: str) -> str:
     rows = []
-    for value, text, feedback in (("true", "True", q.feedback_true), ("false", "False", q.feedback_false)):
+    for value, text, feedback in (("true", t("quiz.true"), q.feedback_true), ("false", t("quiz.false"), q.feedback_false)):
         oid = f"{base}--{value}"
         correct = str(q.answer == (value == "true")).lower()
         rows.append(
@@ -183,16 +172,16 @@ def _ordering(quiz: Quiz, q: Question, base: str) -> str:
             f'<li class="cq-order__item" data-item-id="{_e(item_id)}" id="{iid}">'
             f'<span class="cq-order__text" id="{iid}-text">{inline(text)}</span>'
             f'<span class="cq-order__buttons">'
-            f'<button type="button" class="cq-order__up" aria-describedby="{iid}-text">Move up</button>'
-            f'<button type="button" class="cq-order__down" aria-describedby="{iid}-text">Move down</button>'
+            f'<button type="button" class="cq-order__up" aria-describedby="{iid}-text">{t("quiz.moveUp")}</button>'
+            f'<button type="button" class="cq-order__down" aria-describedby="{iid}-text">{t("quiz.moveDown")}</button>'
             f"</span></li>"
         )
-    return f'<ol class="cq-order" aria-label="Items to put in order">{"".join(rows)}</ol><p class="cq-order__live visually-hidden" aria-live="polite"></p>'
+    return f'<ol class="cq-order" aria-label="{t("quiz.itemsToOrder")}">{"".join(rows)}</ol><p class="cq-order__live visually-hidden" aria-live="polite"></p>'
 
 
 def _matching(quiz: Quiz, q: Question, base: str) -> str:
     choices = match_choices(quiz, q)
-    options = '<option value="">Choose a match</option>' + "".join(
+    options = f'<option value="">{t("quiz.chooseMatch")}</option>' + "".join(
         f'<option value="{_e(value)}">{_e(text)}</option>' for value, text in choices
     )
     rows = []
@@ -207,7 +196,7 @@ def _matching(quiz: Quiz, q: Question, base: str) -> str:
 
 def _reflection(quiz: Quiz, q: Question, base: str) -> str:
     return (
-        f'<label class="cq-reflection__label" for="{base}--text">Your reflection</label>'
+        f'<label class="cq-reflection__label" for="{base}--text">{t("quiz.yourReflection")}</label>'
         f'<textarea class="cq-reflection" id="{base}--text" name="{base}" rows="5"></textarea>'
     )
 

@@ -11,10 +11,67 @@
   var components = {};
   var strings = {};
 
+  /* The plural category of n in the page's language (CLDR rules, by Intl.PluralRules). */
+  function pluralOf(n) {
+    var lang = (typeof document !== "undefined" && document.documentElement.lang) || "en";
+    try {
+      return new Intl.PluralRules(lang).select(n);
+    } catch (err) {
+      return n === 1 ? "one" : "other";
+    }
+  }
+
+  /* The end of the brace group that opens at text[start]. */
+  function closing(text, start) {
+    var depth = 0;
+    for (var i = start; i < text.length; i++) {
+      if (text.charAt(i) === "{") depth++;
+      else if (text.charAt(i) === "}" && --depth === 0) return i;
+    }
+    return -1;
+  }
+
+  /* "one {# item} other {# items}" -> the branch for n ("=0" exact matches first). */
+  function branch(spec, n) {
+    var options = {};
+    var rest = spec;
+    var open = rest.indexOf("{");
+    while (open !== -1) {
+      var end = closing(rest, open);
+      if (end === -1) break;
+      options[rest.slice(0, open).trim()] = rest.slice(open + 1, end);
+      rest = rest.slice(end + 1);
+      open = rest.indexOf("{");
+    }
+    var chosen = options["=" + n];
+    if (chosen === undefined) chosen = options[pluralOf(n)];
+    return chosen === undefined ? options.other || "" : chosen;
+  }
+
+  /* {name} placeholders, and {n, plural, one {...} other {...}} with # as the number. */
   function format(text, vars) {
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      return vars && name in vars ? String(vars[name]) : whole;
-    });
+    var out = "";
+    var i = 0;
+    while (i < text.length) {
+      var end = text.charAt(i) === "{" ? closing(text, i) : -1;
+      if (end === -1) {
+        out += text.charAt(i);
+        i += 1;
+        continue;
+      }
+      var body = text.slice(i + 1, end);
+      var plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(body);
+      if (plural && vars && plural[1] in vars) {
+        var n = vars[plural[1]];
+        out += format(branch(plural[2], n).replace(/#/g, String(n)), vars);
+      } else if (/^\w+$/.test(body) && vars && body in vars) {
+        out += String(vars[body]);
+      } else {
+        out += text.slice(i, end + 1);
+      }
+      i = end + 1;
+    }
+    return out;
   }
 
   function configOf(root) {
@@ -53,13 +110,14 @@
         strings[key] = more[key];
       });
     },
-    /* A UI string from the catalogue, with {name} placeholders filled. */
+    /* A UI string from the catalogue, with {name} placeholders and plurals filled. */
     t: function (key, vars) {
       return key in strings ? format(strings[key], vars) : key;
     },
     start: function () {
       startAll(document);
     },
+    format: format,
   };
 
   function boot() {

@@ -1,0 +1,186 @@
+"""The site in several languages: which language a build is for, which files it uses, the
+notices on pages shown in English or translated from an older source, the language
+switcher, and one search index per language.
+
+With mkdocs-static-i18n the first build is the default language (English) at the site's
+root and each other language is built under <lang>/ by that plugin's on_post_build;
+without it (`curriculum build --lang es`: the offline edition, a package) the whole site is
+one language and select_files() picks each page's translation.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from curriculum_tools.core.model import Curriculum
+from curriculum_tools.load.translations import DEFAULT_LANGUAGE, split_language
+from curriculum_tools.site.i18n import t
+
+NAMES = {"en": "English", "es": "Español"}  # each language's name in itself, for the switcher
+BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def build_language(config, fallback: str = DEFAULT_LANGUAGE) -> str:
+    plugin = _i18n(config)
+    if plugin is None:
+        return fallback or DEFAULT_LANGUAGE
+    return plugin.current_language or plugin.default_language
+
+
+def default_language(config) -> str:
+    plugin = _i18n(config)
+    return plugin.default_language if plugin is not None else DEFAULT_LANGUAGE
+
+
+def is_nested(config) -> bool:
+    """True inside the builds mkdocs-static-i18n runs for its other languages."""
+    plugin = _i18n(config)
+    return bool(plugin is not None and plugin.building)
+
+
+def other_languages(config) -> list[str]:
+    plugin = _i18n(config)
+    if plugin is None:
+        return []
+    return [lang for lang in plugin.build_languages if lang != plugin.default_language]
+
+
+def prefix(config, language: str) -> str:
+    """Where a language's pages live in the site: "" for the default (or only) language."""
+    return "" if _i18n(config) is None or language == default_language(config) else f"{language}/"
+
+
+def uri(file: File) -> str:
+    """A page's source uri in English (grief/a.es.md -> grief/a.md): the key of every page,
+    whatever language it is shown in."""
+    return getattr(file, "norm_src_uri", None) or split_language(file.src_uri)[0]
+
+
+def place(file: File, config, language: str) -> File:
+    """A generated page, put where its language's pages go (es/...), with the attributes
+    mkdocs-static-i18n reads from the files it made itself."""
+    lead = prefix(config, language)
+    if lead:
+        file.dest_uri = lead + file.dest_uri
+        file.url = file._get_url(config.use_directory_urls)
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+    file.norm_src_uri = file.src_uri
+    file.locale = file.locale_alternate_of = language
+    file.localization = language if language != DEFAULT_LANGUAGE else None
+    file.alternates = {language: file}
+    plugin = _i18n(config)
+    if plugin is not None and language in plugin.i18n_files_per_language:
+        plugin.i18n_files_per_language[language].append(file)  # the sitemap lists it
+    return file
+
+
+def select_files(files: Files, config, language: str) -> Files:
+    """Without mkdocs-static-i18n: each page in `language` where translated, else in English;
+    other languages' files left out."""
+    chosen: dict[str, File] = {}
+    others: list[File] = []
+    for file in files:
+        source, lang = split_language(file.src_uri)
+        if lang is None:
+            if file.is_documentation_page():
+                chosen.setdefault(source, file)
+                file.norm_src_uri = source
+            else:
+                others.append(file)
+        elif lang == language and file.is_documentation_page():
+            english = next((f for f in files if f.src_uri == source), None)
+            translated = File(file.src_path, file.src_dir, file.dest_dir, config.use_directory_urls,
+                              dest_uri=english.dest_uri if english else None, inclusion=file.inclusion)
+            translated.norm_src_uri = source
+            translated.localization = language
+            chosen[source] = translated
+    return Files(others + list(chosen.values()))
+
+
+def notices(markdown: str, curriculum: Curriculum, page_uri: str, file: File, language: str) -> str:
+    """A page shown in English on a page of another language says so (in that language), and
+    its English is marked as English; a translation whose source changed since says that."""
+    if language == DEFAULT_LANGUAGE:
+        return markdown
+    path = f"curriculum/{page_uri}"
+    translation = curriculum.translation_of(path, language)
+    if getattr(file, "localization", None) != language or translation is None:
+        note = _admonition("fallback", language)
+        return _after_title(markdown, note, wrap_lang=DEFAULT_LANGUAGE)
+    if curriculum.is_stale(translation):
+        return _after_title(markdown, _admonition("stale", language))
+    return markdown
+
+
+def _admonition(kind: str, language: str) -> str:
+    return f'!!! warning "{t(kind + ".title", language)}"\n    {t(kind + ".notice", language)}\n'
+
+
+def _after_title(markdown: str, note: str, wrap_lang: str | None = None) -> str:
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    head, rest = "\n".join(lines[:at]), "\n".join(lines[at:])
+    if wrap_lang:
+        rest = f'<div lang="{wrap_lang}" markdown>\n\n{rest}\n\n</div>'
+    return f"{head}\n\n{note}\n{rest}" if head else f"{note}\n{rest}"
+
+
+def switcher(config, page, language: str) -> None:
+    """Material's language selector (extra.alternate): the same page in each language."""
+    languages = [default_language(config), *other_languages(config)] if _i18n(config) is not None else []
+    if len(languages) < 2:
+        return
+    own = prefix(config, language)
+    english_url = page.url[len(own):] if own and page.url.startswith(own) else page.url
+    config.extra["alternate"] = [
+        {"name": NAMES.get(lang, lang), "lang": lang, "link": (prefix(config, lang) + english_url) or "./"} for lang in languages
+    ]
+
+
+def search_base(page_html: str, config, language: str) -> str:
+    """A page of another language searches its own index (<lang>/search/search_index.json):
+    Material finds the index, and the pages its instant navigation may load, from the
+    config's base, so that base is the language's root."""
+    lead = prefix(config, language)
+    if not lead:
+        return page_html
+
+    def shift(match: re.Match) -> str:
+        base = match[2].rstrip("/")
+        return f"{match[1]}{lead.rstrip('/') if base in ('', '.') else base + '/' + lead.rstrip('/')}{match[3]}"
+
+    return BASE.sub(shift, page_html, count=1)
+
+
+def split_search_index(config) -> None:
+    """One index per language: mkdocs-static-i18n merged every language's entries into the
+    root index; the root keeps the default language's, <lang>/search/ gets each other's
+    (locations relative to the language's root), and <lang>/sitemap.xml the sitemap."""
+    others = other_languages(config)
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
+    if not others or not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    docs = data.get("docs", [])
+    for lang in others:
+        lead = f"{lang}/"
+        mine = [{**d, "location": d["location"][len(lead):]} for d in docs if d["location"].startswith(lead)]
+        target = site / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        config_lang = {**data.get("config", {}), "lang": [lang]}
+        target.write_text(json.dumps({**data, "config": config_lang, "docs": mine}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        sitemap = site / "sitemap.xml"
+        if sitemap.is_file():
+            (site / lang / "sitemap.xml").write_text(sitemap.read_text(encoding="utf-8"), encoding="utf-8")
+    rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
+    config_en = {**data.get("config", {}), "lang": [default_language(config)]}
+    index.write_text(json.dumps({**data, "config": config_en, "docs": rest}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,247 @@
+"""The site in two languages: catalogues with the same keys, plurals from the catalogue,
+translation rules on a copy of a translated tree (stale after the source changes, clear
+after the hash is updated), `curriculum translations`, and the Spanish site in a real
+browser: no English interface string on a Spanish page of any kind, axe in both schemes,
+and a quiz passed in Spanish counting on the English progress page.
+
+The tree is the minimal fixture with a Spanish home page, module and quiz
+(tests/fixtures/valid/translated, made from tests/fixtures/translations/es)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from helpers import FIXTURES, REPO, TODAY, run_cli
+
+TREE = FIXTURES / "valid" / "translated"
+SHARED = REPO / "scripts" / "curriculum_tools" / "site" / "components" / "shared"
+BUILD_STRINGS = REPO / "scripts" / "curriculum_tools" / "site" / "strings"
+# Spanish values that are rightly the same as the English (the same word in both languages).
+SAME_IN_SPANISH = {"dashboard.no"}
+# One page of every kind a Spanish reader visits (site-relative under es/).
+SPANISH_PAGES = {
+    "home": "es/",
+    "module (translated, with its quiz)": "es/demo/demo-module/",
+    "track": "es/demo/",
+    "progress": "es/progress/",
+    "glossary": "es/glossary/",
+    "page in English (fallback)": "es/accessibility/",
+}
+
+
+def _browser_catalogue(lang: str) -> dict[str, str]:
+    data = json.loads((SHARED / f"strings.{lang}.json").read_text(encoding="utf-8"))
+    return {key: text for section in data.values() for key, text in section.items()}
+
+
+def _build_catalogue(lang: str) -> dict[str, str]:
+    return json.loads((BUILD_STRINGS / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+# -- catalogues ----------------------------------------------------------------------------
+@pytest.mark.parametrize("load", [_browser_catalogue, _build_catalogue], ids=["browser", "build"])
+def test_every_language_has_the_same_keys(load):
+    assert set(load("es")) == set(load("en"))
+
+
+def test_spanish_differs_from_english_except_where_allowed():
+    en = {**_browser_catalogue("en"), **_build_catalogue("en")}
+    es = {**_browser_catalogue("es"), **_build_catalogue("es")}
+    same = {key for key in en if es[key] == en[key]}
+    assert same == SAME_IN_SPANISH, "a Spanish string equal to the English one must be allowed explicitly"
+
+
+def test_plurals_come_from_the_catalogue():
+    from curriculum_tools.site.i18n import format_message, t
+
+    assert t("tracks.item", "en", link="A", summary="B", n=1) == "A: B (1 module)"
+    assert t("tracks.item", "en", link="A", summary="B", n=3) == "A: B (3 modules)"
+    assert t("tracks.item", "es", link="A", summary="B", n=1) == "A: B (1 módulo)"
+    assert t("tracks.item", "es", link="A", summary="B", n=0) == "A: B (0 módulos)"
+    assert format_message("{n, plural, =0 {none} one {# one} other {# many}}", "en", {"n": 0}) == "none"
+
+
+def test_the_browser_formats_plurals_too(tmp_path):
+    """curriculum.format in node, with the page language English (no document)."""
+    import subprocess
+
+    script = (
+        f"require({json.dumps(str(SHARED / 'start.js'))});"
+        "const f = globalThis.curriculum.format;"
+        "console.log(JSON.stringify([f('{n, plural, one {# record} other {# records}}', {n: 1}),"
+        "f('{n, plural, one {# record} other {# records}}', {n: 2}), f('{a} and {b}', {a: 1, b: 2})]));"
+    )
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == ["1 record", "2 records", "1 and 2"]
+
+
+# -- validator ------------------------------------------------------------------------------
+def test_stale_fires_after_the_source_changes_and_clears_after_the_hash_is_updated(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(TREE, root)
+    clean = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
+    assert clean.returncode == 0, clean.stdout
+
+    source = root / "quizzes" / "demo-module-quiz.yml"
+    source.write_text(source.read_text().replace("The first thing comes first.", "The first thing always comes first."))
+    stale = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
+    assert stale.returncode == 1
+    line = next(n for n, text in enumerate((root / "quizzes" / "demo-module-quiz.es.yml").read_text().splitlines(), 1) if "source_hash" in text)
+    assert f"quizzes/demo-module-quiz.es.yml:{line}:3: warning: quizzes/demo-module-quiz.yml has changed" in stale.stdout
+    assert "(translation-stale)" in stale.stdout
+    assert run_cli("validate", "--root", str(root), "--today", TODAY).returncode == 0, "a warning without --strict"
+    listed = run_cli("translations", "--root", str(root))
+    assert "es: 2 translated, 1 stale, 1 missing (of 4)" in listed.stdout
+    assert "stale       quizzes/demo-module-quiz.es.yml" in listed.stdout
+
+    new_hash = run_cli("translations", "--hash", str(source)).stdout.strip()
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", new_hash)
+    translation = root / "quizzes" / "demo-module-quiz.es.yml"
+    translation.write_text(re.sub(r"source_hash: sha256:[0-9a-f]+", f"source_hash: {new_hash}", translation.read_text()))
+    again = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
+    assert again.returncode == 0, again.stdout
+
+
+def test_the_hash_ignores_line_endings(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_bytes(b"one\ntwo\n")
+    b.write_bytes(b"one\r\ntwo\r\n")
+    assert run_cli("translations", "--hash", str(a)).stdout == run_cli("translations", "--hash", str(b)).stdout
+    assert run_cli("translations", "--hash", str(tmp_path / "none.md")).returncode == 1
+
+
+def test_translations_json_lists_translated_stale_missing():
+    out = json.loads(run_cli("translations", "--root", str(TREE), "--format", "json").stdout)
+    assert sorted(r["file"] for r in out["es"]["translated"]) == [
+        "curriculum/demo/demo-module.es.md", "curriculum/index.es.md", "quizzes/demo-module-quiz.es.yml"]
+    assert out["es"]["stale"] == [] and out["es"]["missing"] == ["glossary/general.yml"]
+
+
+# -- the Spanish site in a browser -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory, site_factory):
+    root = tmp_path_factory.mktemp("i18n") / "content"
+    shutil.copytree(TREE, root)
+    (root / "curriculum" / "accessibility.md").write_text("# Accessibility\n\nAn English page without a translation.\n")
+    return site_factory(root)
+
+
+def english_ui_strings() -> list[str]:
+    """Every English interface string (both catalogues) whose Spanish differs, cut at its
+    placeholders and markup into the fixed parts a page would show (of 4 characters or more)."""
+    en = {**_browser_catalogue("en"), **_build_catalogue("en")}
+    es = {**_browser_catalogue("es"), **_build_catalogue("es")}
+    parts = set()
+    for key, text in en.items():
+        if key in SAME_IN_SPANISH or es[key] == text:
+            continue
+        text = re.sub(r"\{\w+, plural,.*\}\}", "\x00", text)  # plural branches: their own words below
+        for branch in re.findall(r"(?:one|other) \{([^{}]*)\}", en[key]):
+            parts.update(p.strip(" .,:;()") for p in re.split(r"#|\{\w+\}", branch))
+        for part in re.split(r"\{\w+\}|<[^>]+>|&\w+;|\x00", text):
+            parts.add(part.strip(" .,:;()"))
+    return sorted(p for p in parts if len(p) >= 4 and re.search(r"[A-Za-z]{3}", p))
+
+
+def spanish_ui_text(page: Page) -> str:
+    """The page's visible text and accessible names, without content marked as English
+    (a page not yet translated, shown in English, is inside lang="en")."""
+    return page.evaluate(
+        """(() => {
+          const body = document.body.cloneNode(true);
+          body.querySelectorAll('[lang="en"], [hreflang="en"], script, style').forEach(el => el.remove());
+          const names = [...body.querySelectorAll('[aria-label],[title],[placeholder],[alt]')]
+            .map(el => [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder'), el.getAttribute('alt')].join(' '));
+          return body.textContent + ' ' + names.join(' ');
+        })()"""
+    )
+
+
+def test_english_strings_list_is_not_empty():
+    strings = english_ui_strings()
+    assert "Check answers" in strings and "My progress" in strings and "Not started" in strings and len(strings) > 100
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", list(SPANISH_PAGES), ids=list(SPANISH_PAGES))
+def test_no_english_interface_string_on_a_spanish_page(page: Page, bilingual, kind):
+    page.goto(bilingual.url + SPANISH_PAGES[kind])
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.wait_for_load_state("networkidle")
+    text = " ".join(spanish_ui_text(page).split())
+    left = [s for s in english_ui_strings() if re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", text)]
+    assert left == [], f"English interface strings on {SPANISH_PAGES[kind]}: {left}"
+
+
+@pytest.mark.browser
+def test_a_spanish_page_not_yet_translated_says_so(page: Page, bilingual):
+    page.goto(bilingual.url + "es/accessibility/")
+    expect(page.get_by_text("Esta página todavía no está traducida; se muestra en inglés.")).to_be_visible()
+    expect(page.locator('[lang="en"]').get_by_text("An English page without a translation.")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_language_switcher_links_the_same_page(page: Page, bilingual):
+    page.goto(bilingual.url + "demo/demo-module/")
+    link = page.locator('a.md-select__link[hreflang="es"]')
+    assert link.get_attribute("href").endswith("es/demo/demo-module/")
+    page.goto(bilingual.url + "es/demo/demo-module/")
+    assert page.locator('a.md-select__link[hreflang="en"]').get_attribute("href").endswith("demo/demo-module/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_spanish_pages_have_no_axe_violations(page: Page, bilingual, scheme):
+    from test_accessibility import every_rule_but_aaa, summary
+
+    axe = Axe()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(bilingual.url + "es/")
+    axe.run(page)
+    options = every_rule_but_aaa(page)
+    failures = {}
+    for rel in SPANISH_PAGES.values():
+        page.goto(bilingual.url + rel)
+        violations = axe.run(page, options=options).response["violations"]
+        if violations:
+            failures[rel] = summary(violations)
+    assert failures == {}
+
+
+@pytest.mark.browser
+def test_a_quiz_passed_in_spanish_counts_on_the_english_progress_page(page: Page, bilingual):
+    from test_quiz import choose_match, press_on, question
+
+    def put_in_order(qid, wanted):  # test_quiz's, with the Spanish button name
+        fs = question(page, qid)
+        for target, text in enumerate(wanted):
+            for _ in range(len(wanted)):
+                at = fs.locator(".cq-order__text").all_inner_texts().index(text)
+                if at == target:
+                    break
+                press_on(fs.locator("li").nth(at).get_by_role("button", name="Subir"), "Enter")
+
+    page.goto(bilingual.url + "es/demo/demo-module/")
+    press_on(page.get_by_label("Lo primero", exact=True))
+    press_on(page.get_by_label("First thing", exact=True))
+    press_on(page.get_by_label("Second thing", exact=True))
+    press_on(question(page, "q-tf").get_by_label("Falso", exact=True))
+    put_in_order("q-order", ["One", "Two", "Three"])
+    choose_match(page, "Cat", "Meow")
+    choose_match(page, "Dog", "Woof")
+    press_on(page.get_by_label("Escuchar", exact=True))
+    press_on(page.get_by_role("button", name="Comprobar respuestas"), "Enter")
+    expect(page.locator(".cq-quiz__result")).to_contain_text("aprobado")
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert keys and all("/es/" not in key and "es/" not in key.split(":")[0] for key in keys), keys
+
+    page.goto(bilingual.url + "progress/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Passed")
+    page.goto(bilingual.url + "es/progress/")
+    expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Aprobado")
