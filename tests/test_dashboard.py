@@ -19,7 +19,7 @@ def seed(page, site_url):
                signed_off={"by": "Dr Two", "date": "2026-11-21"}),
         record(id="a0000000-0003", trainee="Bo", date="2026-11-01", ratings=[{"item": "links", "rating": "unsupervised"}]),
     ]})
-    expect(page.get_by_role("status")).to_contain_text("Imported 3 record(s).")
+    expect(page.get_by_role("status")).to_contain_text("Imported 3 records.")
     page.goto(site_url + DASH)
 
 

@@ -30,6 +30,7 @@ SPANISH_PAGES = {
     "track": "es/demo/",
     "progress": "es/progress/",
     "glossary": "es/glossary/",
+    "printable edition": "es/print/",
     "page in English (fallback)": "es/accessibility/",
 }
 
@@ -186,12 +187,32 @@ def test_a_spanish_page_not_yet_translated_says_so(page: Page, bilingual):
 
 
 @pytest.mark.browser
-def test_language_switcher_links_the_same_page(page: Page, bilingual):
-    page.goto(bilingual.url + "demo/demo-module/")
-    link = page.locator('a.md-select__link[hreflang="es"]')
-    assert link.get_attribute("href").endswith("es/demo/demo-module/")
-    page.goto(bilingual.url + "es/demo/demo-module/")
-    assert page.locator('a.md-select__link[hreflang="en"]').get_attribute("href").endswith("demo/demo-module/")
+def test_language_switcher_opens_the_same_page_in_the_other_language(page: Page, bilingual, watch):
+    with page.expect_response(lambda r: r.url.endswith("/es/sitemap.xml")):  # Material reads it first
+        page.goto(bilingual.url + "demo/demo-module/")
+    page.wait_for_timeout(300)
+    page.get_by_role("button", name="Select language").click()
+    page.locator('a.md-select__link[hreflang="es"]').click()
+    expect(page).to_have_url(bilingual.url + "es/demo/demo-module/")
+    expect(page.locator("h1")).to_contain_text("Un módulo de demostración")
+    expect(page.locator("html")).to_have_attribute("lang", "es")  # a full page load: header and bundle in Spanish
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    page.get_by_role("button", name="Seleccionar idioma").click()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    expect(page).to_have_url(bilingual.url + "demo/demo-module/")
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_spanish_search_finds_spanish_pages_only(page: Page, bilingual):
+    page.goto(bilingual.url + "es/")
+    page.keyboard.press("/")
+    page.keyboard.type("demostración")
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("els => els.map(a => a.href)")
+    assert hrefs and all("/es/" in h for h in hrefs), hrefs
 
 
 @pytest.mark.browser
@@ -245,3 +266,23 @@ def test_a_quiz_passed_in_spanish_counts_on_the_english_progress_page(page: Page
     expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Passed")
     page.goto(bilingual.url + "es/progress/")
     expect(page.locator('[data-status-for="demo-module"]')).to_contain_text("Aprobado")
+
+
+def test_one_language_alone_for_the_offline_edition(tmp_path):
+    """`curriculum build --lang es` with the offline configuration: the Spanish site alone at
+    the root (no es/ folder, no language selector), Spanish pages where translated."""
+    from conftest import write_site_config
+
+    from curriculum_tools.site.atomic import build_site
+
+    root = tmp_path / "content"
+    shutil.copytree(TREE, root)
+    site = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site", strict=True, language="es")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    module = (site / "demo" / "demo-module.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in home and "Inicio de prueba" in home and "md-select__link" not in home
+    assert "Un módulo de demostración" in module and "Comprobar respuestas" in module
+    assert not (site / "es").exists() and not list(site.rglob("*.es.html")) and not list(site.rglob("*.es"))
+    english = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site-en", strict=True, language="en")
+    assert "Check answers" in (english / "demo" / "demo-module.html").read_text(encoding="utf-8")
+    assert not list(english.rglob("*.es*"))

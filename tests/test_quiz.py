@@ -225,7 +225,7 @@ def test_progress_page_and_navigation_mark_after_passing(page, practice):
     expect(page.locator(".md-nav__link .cq-done").first).to_be_attached()
     page.goto(practice.url + "progress/")
     expect(status).to_have_text(re.compile(r"^Passed: 6 of 6 \(100%\) on "))
-    expect(page.get_by_role("status").first).to_contain_text("You have passed 1 of 1 module quizzes.")
+    expect(page.get_by_role("status").first).to_contain_text("You have passed 1 of 1 module quiz.")
     page.get_by_role("button", name="Reset my progress").click()
     press_on(page.get_by_role("button", name="Yes, delete my progress"), "Enter")
     expect(status).to_have_text("Not started")
@@ -301,7 +301,7 @@ def test_a_stored_answer_of_the_wrong_shape_is_dropped_and_the_quiz_still_starts
     data = {"v": 1, "data": {"answers": {"q-match": None, "q-multi": "a", "q-single": "a"}, "orders": {"q-order": 7}, "attempts": [None]}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
     page.reload()
-    expect(page.locator(".cq-notice")).to_contain_text("2 saved answer(s) could not be used and were dropped")
+    expect(page.locator(".cq-notice")).to_contain_text("2 saved answers could not be used and were dropped")
     expect(page.get_by_label("The first", exact=True)).to_be_checked()  # the sound answer is kept
     choose_match(page, "Cat", "Meow")
     check(page)

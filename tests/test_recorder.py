@@ -189,7 +189,7 @@ def test_export_import_export_is_byte_identical(page, demo, browser):
         record(id="aaaaaaaa-0001", context="Ünïcode — “quotes”"),
         record(id="aaaaaaaa-0002", trainee="Trainee B", ratings=[{"item": "links", "rating": "direct", "comment": "Good."}]),
     ]})
-    expect(page.get_by_role("status")).to_contain_text("Imported 2 record(s).")
+    expect(page.get_by_role("status")).to_contain_text("Imported 2 records.")
     page.get_by_role("button", name="Open the record for Trainee B").click()
     one = export(page)
     every = export(page, "Export all records")
@@ -201,7 +201,7 @@ def test_export_import_export_is_byte_identical(page, demo, browser):
         other = fresh.new_page()
         other.goto(demo.url + FORM)
         upload(other, "one.json", one.decode())
-        expect(other.get_by_role("status")).to_contain_text("Imported 1 record(s).")
+        expect(other.get_by_role("status")).to_contain_text("Imported 1 record.")
         other.get_by_role("button", name="Open the record for Trainee B").click()
         assert export(other) == one
         upload(other, "all.json", every.decode())
@@ -214,7 +214,7 @@ def test_export_import_export_is_byte_identical(page, demo, browser):
 def test_malformed_import_is_reported_and_changes_nothing(page, demo):
     page.goto(demo.url + FORM)
     upload(page, "good.json", record(id="bbbbbbbb-0001", trainee="Kept"))
-    expect(page.get_by_role("status")).to_contain_text("Imported 1 record(s).")
+    expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     before = page.evaluate("localStorage.getItem('sgc:records')")
     page.get_by_label("Import records").set_input_files(files=[
         {"name": "broken.json", "mimeType": "application/json", "buffer": b"{not json"},
@@ -254,7 +254,7 @@ def test_record_text_is_shown_as_text_never_run(page, demo):
         id="cccccccc-0001", trainee=XSS, observer={"name": XSS, "role": XSS}, context=XSS, strengths=XSS,
         ratings=[{"item": "listens", "rating": "direct", "comment": XSS}],
     ))
-    expect(page.get_by_role("status")).to_contain_text("Imported 1 record(s).")
+    expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     entry = page.get_by_role("listitem").filter(has_text=XSS)
     expect(entry).to_have_count(1)
     entry.get_by_role("button", name="Open").click()
@@ -270,7 +270,7 @@ def test_record_text_is_shown_as_text_never_run(page, demo):
 def test_id_clash_keeps_the_newer_copy(page, demo):
     page.goto(demo.url + FORM)
     upload(page, "v2.json", record(id="dddddddd-0001", trainee="Clash", strengths="second", updated="2026-11-21T10:00:00.000Z"))
-    expect(page.get_by_role("status")).to_contain_text("Imported 1 record(s).")
+    expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     upload(page, "v1.json", record(id="dddddddd-0001", trainee="Clash", strengths="first"))
     expect(page.get_by_role("status")).to_contain_text("Kept the record for Clash, 2026-11-20: it is newer than the copy in v1.json.")
     upload(page, "v3.json", record(id="dddddddd-0001", trainee="Clash", strengths="third", updated="2026-11-22T10:00:00.000Z"))
@@ -382,7 +382,7 @@ def test_stored_fields_of_the_wrong_shape_are_dropped_one_by_one(page, demo, wat
     stored = {"v": 1, "data": {"records": {"abababab-0001": damaged, "broken-1": "junk"}, "current": {"demo-checklist": "abababab-0001"}}}
     page.evaluate("v => localStorage.setItem('sgc:records', v)", json.dumps(stored))
     page.reload()
-    expect(page.get_by_role("status")).to_contain_text("3 damaged part(s) of the saved records could not be used and were dropped")
+    expect(page.get_by_role("status")).to_contain_text("3 damaged parts of the saved records could not be used and were dropped")
     expect(page.get_by_label("Strengths")).to_have_value("Kept strengths")
     expect(page.get_by_role("group", name="1. Listens.").get_by_label("Direct supervision", exact=True)).to_be_checked()
     page.get_by_label("Trainee (name or code)").fill("Retyped")

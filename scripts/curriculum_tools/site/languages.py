@@ -133,16 +133,46 @@ def _after_title(markdown: str, note: str, wrap_lang: str | None = None) -> str:
     return f"{head}\n\n{note}\n{rest}" if head else f"{note}\n{rest}"
 
 
+def palette_names(config, language: str) -> None:
+    """The colour scheme toggles' names (mkdocs.yml writes them in English) in the page language."""
+    for scheme in config.theme.get("palette") or []:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict):
+            toggle["name"] = t("theme.toLight" if scheme.get("scheme") == "slate" else "theme.toDark", language)
+
+
 def switcher(config, page, language: str) -> None:
-    """Material's language selector (extra.alternate): the same page in each language."""
+    """Material's language selector (extra.alternate): each language's root. Material reads
+    <root>/sitemap.xml for each and, on a click, opens the same page in the other language
+    (the page's path under its language's root, search_base), or that language's home
+    page where the page is not in its sitemap."""
     languages = [default_language(config), *other_languages(config)] if _i18n(config) is not None else []
     if len(languages) < 2:
         return
-    own = prefix(config, language)
-    english_url = page.url[len(own):] if own and page.url.startswith(own) else page.url
     config.extra["alternate"] = [
-        {"name": NAMES.get(lang, lang), "lang": lang, "link": (prefix(config, lang) + english_url) or "./"} for lang in languages
+        {"name": NAMES.get(lang, lang), "lang": lang, "link": prefix(config, lang) or "./"} for lang in languages
     ]
+
+
+SELECT_LINK = re.compile(r'(<a href=")[^"]*(" hreflang="(?P<lang>[^"]+)" class="md-select__link">)')
+
+
+def contextual_links(page_html: str, config, page_url: str, language: str) -> str:
+    """The selector's links to the same page in each language (Material finds it by itself
+    only towards a language under its own folder, not back to the root language)."""
+    if _i18n(config) is None:
+        return page_html
+    from mkdocs.utils import get_relative_url
+
+    own = prefix(config, language)
+    english_url = page_url[len(own):] if own and page_url.startswith(own) else page_url
+
+    def link(match: re.Match) -> str:
+        target = prefix(config, match["lang"]) + english_url
+        href = get_relative_url(target or ".", page_url or ".")
+        return f"{match[1]}{href if href != '.' else './'}{match[2]}"
+
+    return SELECT_LINK.sub(link, page_html)
 
 
 def search_base(page_html: str, config, language: str) -> str:
@@ -154,8 +184,8 @@ def search_base(page_html: str, config, language: str) -> str:
         return page_html
 
     def shift(match: re.Match) -> str:
-        base = match[2].rstrip("/")
-        return f"{match[1]}{lead.rstrip('/') if base in ('', '.') else base + '/' + lead.rstrip('/')}{match[3]}"
+        base = match[2].rstrip("/")  # "../.." -> "../../es/" (with the slash: URLs resolve against it)
+        return f"{match[1]}{lead if base in ('', '.') else base + '/' + lead}{match[3]}"
 
     return BASE.sub(shift, page_html, count=1)
 
@@ -163,7 +193,7 @@ def search_base(page_html: str, config, language: str) -> str:
 def split_search_index(config) -> None:
     """One index per language: mkdocs-static-i18n merged every language's entries into the
     root index; the root keeps the default language's, <lang>/search/ gets each other's
-    (locations relative to the language's root), and <lang>/sitemap.xml the sitemap."""
+    (locations relative to the language's root); the sitemap is split the same way."""
     others = other_languages(config)
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
@@ -178,9 +208,37 @@ def split_search_index(config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         config_lang = {**data.get("config", {}), "lang": [lang]}
         target.write_text(json.dumps({**data, "config": config_lang, "docs": mine}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        sitemap = site / "sitemap.xml"
-        if sitemap.is_file():
-            (site / lang / "sitemap.xml").write_text(sitemap.read_text(encoding="utf-8"), encoding="utf-8")
+    _split_sitemap(site, config, others)
     rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
     config_en = {**data.get("config", {}), "lang": [default_language(config)]}
     index.write_text(json.dumps({**data, "config": config_en, "docs": rest}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
+LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def _split_sitemap(site: Path, config, others: list[str]) -> None:
+    """Each language's root gets a sitemap of its own pages (their alternates kept): Material
+    treats the pages in the current root's sitemap as its own for instant navigation (a
+    Spanish page must never be swapped into an English page's header and html lang), and
+    the language selector looks up the same page in the other root's sitemap."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    entries = URL_ENTRY.findall(text)
+    head, _, _ = text.partition(entries[0]) if entries else (text, "", "")
+    tail = "\n</urlset>\n"
+    base = (config.site_url or "").rstrip("/") + "/"
+
+    def lang_of(entry: str) -> str | None:
+        match = LOC.search(entry)
+        path = match[1][len(base):] if match and match[1].startswith(base) else ""
+        return next((lang for lang in others if path.startswith(f"{lang}/")), None)
+
+    for lang in [None, *others]:
+        mine = [e for e in entries if lang_of(e) == lang]
+        target = sitemap if lang is None else site / lang / "sitemap.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(head + "".join(mine) + tail, encoding="utf-8")

@@ -72,6 +72,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.language = languages.build_language(config, self.config.language)
         i18n.set_language(self.language)
         config.theme["language"] = self.language  # Material's own strings follow the page language
+        languages.palette_names(config, self.language)
         if self._checked is None or not languages.is_nested(config):
             checked = check(root)
             if checked.result.errors:
@@ -171,6 +172,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if missing:
             raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
         output = languages.search_base(output, config, self.language)
+        output = languages.contextual_links(output, config, page.url, self.language)
         return fix_page_html(output, offline_shim(config, self.content_root(config)), self.language)
 
     def link(self, src_uri: str, from_url: str) -> str:

@@ -8,7 +8,7 @@ from typing import Callable
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import slots
-from curriculum_tools.site.components.recorder.render import PRIVACY
+from curriculum_tools.site.components.recorder.render import privacy
 from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import markdown_text as md
 
@@ -78,21 +78,17 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     checklists = sorted(curriculum.checklists, key=lambda c: c.title.lower())
     links = [f"- [{md(cl.title)}]({cl.id}.md): {md(cl.purpose)}" for cl in checklists]
     intro = [
-        "# How records work",
+        f"# {t('supervisors.howRecords')}",
         "",
-        f"**Privacy.** {PRIVACY} Clear your browser's site data, or delete the records, before you hand the device on.",
+        t("supervisors.privacyIntro", privacy=privacy()),
         "",
-        "Each checklist page is a form for one observed session. Rate each item on the framework's one rating scale; "
-        "every change is saved in this browser at once. You can keep several records, reopen, duplicate or delete them, "
-        "export one record or all of them as a JSON file, and import files exported on another device. "
-        "Print a checklist page for a clean paper copy to sign.",
+        t("supervisors.intro"),
         "",
-        "The [dashboard](dashboard.md) shows every record in this browser and the latest rating of each trainee per competency. "
-        "For a cohort report against the sign-off requirements, give the exported files to `curriculum report`.",
+        t("supervisors.dashboardIntro"),
         "",
-        "## Checklists",
+        f"## {t('supervisors.checklists')}",
         "",
-        *(links or ["No checklists yet."]),
+        *(links or [t("supervisors.noChecklists")]),
         "",
     ]
     pages = [GeneratedPage("supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors"))]
@@ -100,15 +96,11 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         markdown = f"# {md(cl.title)}\n\n{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
     dashboard = [
-        "# Supervisor dashboard",
+        f"# {t('supervisors.dashboardTitle')}",
         "",
-        f"**Privacy.** {PRIVACY}",
+        t("supervisors.privacy", privacy=privacy()),
         "",
-        "Every record in this browser, and for each trainee the latest rating per competency, by the rule "
-        "`curriculum report` uses: from the most recent complete record that counts under the sign-off requirements "
-        "(for example, only signed-off records where they say so) and rates the competency. A record's rating is the "
-        "lowest of its required items that give evidence for the competency (each must be rated, and "
-        f"{_unrated(curriculum)} is no rating), or the highest of any such item when none is required.",
+        t("supervisors.rule", unrated=_unrated(curriculum)),
         "",
         slots.slot("dashboard"),
         "",
@@ -121,7 +113,7 @@ def _unrated(curriculum: Curriculum) -> str:
     """The framework's levels without a number ("Not observed"), as the dashboard page names them."""
     levels = curriculum.framework.levels if curriculum.framework else []
     names = [f"“{html.escape(lv.label)}”" for lv in levels if lv.level is None]
-    return " or ".join(names) or "a level without a number"
+    return t("list.or").join(names) or t("supervisors.unnumbered")
 
 
 from curriculum_tools.site.pages.certification import certification_pages  # noqa: E402 (it builds GeneratedPage)

@@ -28,11 +28,12 @@ from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.answers import answer_sheet
 from curriculum_tools.site.pages.generated import GeneratedPage
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.pages.module import module_markdown
 from curriculum_tools.site.sanitize import markdown_text, sanitize_html
 
 SRC_URI = "print.md"
-TITLE = "Printable edition"
+TITLE = "Printable edition"  # in English; each language's: t("print.title")
 REFERENCE_ATTRS = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "headers")
 
 # (src_uri, from_url) -> relative url
@@ -43,18 +44,16 @@ def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
     count = len(curriculum.modules)
     rows = [
         "---", "search:", "  exclude: true", "---", "",
-        f"# {TITLE}",
+        f"# {t('print.title')}",
         "",
-        f"The whole curriculum on one page: {count} modules in {len(curriculum.tracks)} tracks, each with its quiz's "
-        "questions, right answers and explanations. Use your browser's Print command to print it or save it as PDF; "
-        "each module starts on a new sheet. To take a quiz and keep your progress, use the module's own page.",
+        t("print.intro", modules=count, tracks=len(curriculum.tracks)),
         "",
     ]
     for track in curriculum.tracks:
         rows += [f"## {markdown_text(track.title)}", "", markdown_text(track.summary), ""]
         for module in curriculum.modules_in(track.id):
             rows += [f"### {markdown_text(module.title)} {{: #print-{module.id} .cq-print-module }}", "", slots.slot("print-module", module.id), ""]
-    return [GeneratedPage(SRC_URI, TITLE, "\n".join(rows))]
+    return [GeneratedPage(SRC_URI, t("print.title"), "\n".join(rows))]
 
 
 class PrintEdition:

@@ -10,6 +10,7 @@ import html
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.signoff.schema import record_schema
 from curriculum_tools.site.components.recorder.render import config_attr, levels_config
+from curriculum_tools.site.i18n import t
 
 
 def _e(text) -> str:
@@ -56,21 +57,21 @@ def render_dashboard(curriculum: Curriculum) -> str:
     options = "".join(f'<option value="{_e(cl_id)}">{_e(cl["title"])}</option>' for cl_id, cl in config["checklists"].items())
     return (
         f'<div class="cd" data-module="dashboard"{config_attr(config)}>'
-        "<noscript><p>The dashboard needs JavaScript: it reads the records saved in this browser.</p></noscript>"
+        f"<noscript><p>{t('dashboard.noscript')}</p></noscript>"
         '<div class="cd-ui" hidden>'
-        '<p class="cd-filters"><span class="cr-field"><label for="cd-trainee">Trainee</label>'
-        '<select id="cd-trainee" class="cd-trainee"><option value="">All trainees</option></select></span> '
-        '<span class="cr-field"><label for="cd-checklist">Checklist</label>'
-        f'<select id="cd-checklist" class="cd-checklist"><option value="">All checklists</option>{options}</select></span> '
-        '<button type="button" class="md-button" data-act="exportall">Export all records</button></p>'
+        f'<p class="cd-filters"><span class="cr-field"><label for="cd-trainee">{t("dashboard.trainee")}</label>'
+        f'<select id="cd-trainee" class="cd-trainee"><option value="">{t("dashboard.allTrainees")}</option></select></span> '
+        f'<span class="cr-field"><label for="cd-checklist">{t("dashboard.checklist")}</label>'
+        f'<select id="cd-checklist" class="cd-checklist"><option value="">{t("dashboard.allChecklists")}</option>{options}</select></span> '
+        f'<button type="button" class="md-button" data-act="exportall">{t("recorder.exportAll")}</button></p>'
         '<p class="cr-status" role="status" aria-live="polite"></p>'
-        '<p class="cd-empty" hidden>No records in this browser match. Start a record from one of the checklists.</p>'
+        f'<p class="cd-empty" hidden>{t("dashboard.empty")}</p>'
         '<div class="cd-scroll" tabindex="0" role="region" aria-labelledby="cd-records-c">'
-        '<table class="cd-records"><caption id="cd-records-c">Records</caption><thead><tr>'
-        '<th scope="col">Trainee</th><th scope="col">Checklist</th><th scope="col">Session date</th>'
-        '<th scope="col">Observer</th><th scope="col">Signed off</th></tr></thead><tbody></tbody></table></div>'
+        f'<table class="cd-records"><caption id="cd-records-c">{t("dashboard.records")}</caption><thead><tr>'
+        f'<th scope="col">{t("dashboard.trainee")}</th><th scope="col">{t("dashboard.checklist")}</th><th scope="col">{t("dashboard.sessionDate")}</th>'
+        f'<th scope="col">{t("dashboard.observer")}</th><th scope="col">{t("dashboard.signedOff")}</th></tr></thead><tbody></tbody></table></div>'
         '<div class="cd-scroll" tabindex="0" role="region" aria-labelledby="cd-matrix-c">'
-        '<table class="cd-matrix"><caption id="cd-matrix-c">Latest rating per competency</caption>'
-        '<thead><tr><th scope="col">Competency</th></tr></thead><tbody></tbody></table></div>'
+        f'<table class="cd-matrix"><caption id="cd-matrix-c">{t("dashboard.latest")}</caption>'
+        f'<thead><tr><th scope="col">{t("dashboard.competency")}</th></tr></thead><tbody></tbody></table></div>'
         "</div></div>"
     )

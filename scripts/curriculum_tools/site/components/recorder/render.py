@@ -10,12 +10,12 @@ import json
 from curriculum_tools.core.model import Checklist, Curriculum
 from curriculum_tools.signoff.schema import record_schema
 from curriculum_tools.site import sanitize
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline
 
-PRIVACY = (
-    "Records are saved in this browser only, on this device. Nothing is sent anywhere: "
-    "a record leaves this browser only when you export it."
-)
+def privacy() -> str:
+    """What the record pages say about where records are kept (the catalogue's recorder.privacy)."""
+    return t("recorder.privacy")
 
 
 def _e(text) -> str:
@@ -64,7 +64,7 @@ def _scale(curriculum: Curriculum, prefix: str) -> str:
         for lv in levels
     )
     description = curriculum.framework.scale_description if curriculum.framework else ""
-    return f'<h2 id="rating-scale">Rating scale</h2><p>{inline(" ".join(description.split()))}</p><dl class="cr-scale">{rows}</dl>'
+    return f'<h2 id="rating-scale">{t("recorder.ratingScale")}</h2><p>{inline(" ".join(description.split()))}</p><dl class="cr-scale">{rows}</dl>'
 
 
 def _item(curriculum: Curriculum, prefix: str, number: int, item) -> str:
@@ -73,8 +73,8 @@ def _item(curriculum: Curriculum, prefix: str, number: int, item) -> str:
     comps = "; ".join(
         f"{_e(c)} ({_e(statements[c].statement.rstrip('.'))})" if c in statements else _e(c) for c in item.competencies
     )
-    guide = f"Look for: {inline(item.guidance)} " if item.guidance else ""
-    required = ' <strong class="cr-req">Required</strong>' if item.required else ""
+    guide = t("recorder.lookFor", guidance=inline(item.guidance)) + " " if item.guidance else ""
+    required = f' <strong class="cr-req">{t("recorder.required")}</strong>' if item.required else ""
     radios = "".join(
         f'<span class="cr-opt"><input type="radio" id="{base}-{_e(lv.id)}" name="r:{_e(item.id)}" value="{_e(lv.id)}"'
         f' aria-describedby="{prefix}-sd-{_e(lv.id)}"><label for="{base}-{_e(lv.id)}">{_e(lv.label)}</label></span>'
@@ -83,9 +83,9 @@ def _item(curriculum: Curriculum, prefix: str, number: int, item) -> str:
     return (
         f'<fieldset class="cr-item" data-item="{_e(item.id)}" aria-describedby="{base}-g">'
         f'<legend>{number}. {inline(item.text)}{required}</legend>'
-        f'<p class="cr-hint" id="{base}-g">{guide}Evidence for: {comps}.</p>'
+        f'<p class="cr-hint" id="{base}-g">{guide}{t("recorder.evidenceFor", competencies=comps)}</p>'
         f'<div class="cr-opts">{radios}</div>'
-        f'<p class="cr-field"><label for="{base}-c">Comment on item {number}</label>'
+        f'<p class="cr-field"><label for="{base}-c">{t("recorder.commentOn", n=number)}</label>'
         f'<textarea id="{base}-c" name="c:{_e(item.id)}" rows="2"></textarea></p>'
         f"</fieldset>"
     )
@@ -95,14 +95,14 @@ def _tools(prefix: str) -> str:
     """Record management; hidden until recorder.js runs (the paper form needs none of it)."""
     return (
         f'<section class="cr-tools" aria-labelledby="{prefix}-tools-h" hidden>'
-        f'<h2 id="{prefix}-tools-h" tabindex="-1">Records in this browser</h2>'
-        f"<p>{PRIVACY}</p>"
+        f'<h2 id="{prefix}-tools-h" tabindex="-1">{t("recorder.inThisBrowser")}</h2>'
+        f"<p>{privacy()}</p>"
         '<ul class="cr-list"></ul>'
         '<p class="cr-actions">'
-        '<button type="button" class="md-button" data-act="new">New record</button> '
-        '<button type="button" class="md-button" data-act="export">Export this record</button> '
-        '<button type="button" class="md-button" data-act="exportall">Export all records</button></p>'
-        f'<p class="cr-field"><label for="{prefix}-import">Import records (JSON files exported from this site)</label>'
+        f'<button type="button" class="md-button" data-act="new">{t("recorder.new")}</button> '
+        f'<button type="button" class="md-button" data-act="export">{t("recorder.exportOne")}</button> '
+        f'<button type="button" class="md-button" data-act="exportall">{t("recorder.exportAll")}</button></p>'
+        f'<p class="cr-field"><label for="{prefix}-import">{t("recorder.import")}</label>'
         f'<input type="file" class="cr-import" id="{prefix}-import" accept=".json,application/json" multiple></p>'
         '<p class="cr-status" role="status" aria-live="polite"></p>'
         '<div class="cr-errors" role="alert" tabindex="-1" hidden></div>'
@@ -115,39 +115,39 @@ def render_checklist(checklist: Checklist, curriculum: Curriculum) -> str:
     items = "".join(_item(curriculum, p, n, item) for n, item in enumerate(checklist.items, 1))
     return (
         f'<div class="cr" data-module="recorder"{config_attr(recorder_config(curriculum, checklist))}>'
-        f'<p class="cr-meta">Checklist <code>{_e(checklist.id)}</code>, version {checklist.version}.</p>'
-        f"<p><strong>Purpose.</strong> {inline(checklist.purpose)}</p>"
-        f"<p><strong>Setting.</strong> {inline(checklist.setting)}</p>"
-        f"<p><strong>Guidance for the observer.</strong> {inline(checklist.guidance)}</p>"
+        f'<p class="cr-meta">{t("recorder.meta", id=f"<code>{_e(checklist.id)}</code>", version=checklist.version)}</p>'
+        f"<p><strong>{t('recorder.purpose')}</strong> {inline(checklist.purpose)}</p>"
+        f"<p><strong>{t('recorder.setting')}</strong> {inline(checklist.setting)}</p>"
+        f"<p><strong>{t('recorder.guidance')}</strong> {inline(checklist.guidance)}</p>"
         f"{_scale(curriculum, p)}"
         f"{_tools(p)}"
-        '<h2 id="record-form">Record</h2>'
+        f'<h2 id="record-form">{t("recorder.record")}</h2>'
         '<form class="cr-form" novalidate>'
-        '<fieldset class="cr-session"><legend>Session</legend>'
-        + _field(p, "trainee", "Trainee (name or code)", attrs=' autocomplete="off"')
-        + _field(p, "observer.name", "Observer's name", attrs=' autocomplete="name"')
-        + _field(p, "observer.role", "Observer's role", hint="For example: clinical psychologist, senior social worker.")
-        + _field(p, "date", "Date of the session", "date")
-        + _field(p, "context", "Session context", "textarea", hint="Group, session number, setting. No names of group members.")
+        f'<fieldset class="cr-session"><legend>{t("recorder.session")}</legend>'
+        + _field(p, "trainee", t("recorder.trainee"), attrs=' autocomplete="off"')
+        + _field(p, "observer.name", t("recorder.observerName"), attrs=' autocomplete="name"')
+        + _field(p, "observer.role", t("recorder.observerRole"), hint=t("recorder.observerRoleHint"))
+        + _field(p, "date", t("recorder.date"), "date")
+        + _field(p, "context", t("recorder.context"), "textarea", hint=t("recorder.contextHint"))
         + "</fieldset>"
         + items
-        + '<fieldset class="cr-overall"><legend>Overall</legend>'
-        + _field(p, "strengths", "Strengths", "textarea")
-        + _field(p, "next_steps", "Next steps agreed with the trainee", "textarea")
-        + _field(p, "evidence_url", "Evidence link (optional)", "url", hint="A link to notes kept elsewhere. Never link to recordings of group members.")
+        + f'<fieldset class="cr-overall"><legend>{t("recorder.overall")}</legend>'
+        + _field(p, "strengths", t("recorder.strengths"), "textarea")
+        + _field(p, "next_steps", t("recorder.nextSteps"), "textarea")
+        + _field(p, "evidence_url", t("recorder.evidence"), "url", hint=t("recorder.evidenceHint"))
         + "</fieldset>"
-        + '<fieldset class="cr-sign"><legend>Sign-off</legend>'
+        + f'<fieldset class="cr-sign"><legend>{t("recorder.signOff")}</legend>'
         f'<p class="cr-field cr-check"><input type="checkbox" id="{p}-signed" name="signed" aria-describedby="{p}-signed-hint">'
-        f'<label for="{p}-signed">I sign off this record</label>'
-        f'<span class="cr-hint" id="{p}-signed-hint">Every required item must be rated, and not as “{_e(_unnumbered(curriculum))}”.</span></p>'
-        + _field(p, "signed_off.by", "Signed off by")
-        + _field(p, "signed_off.date", "Date of sign-off", "date")
+        f'<label for="{p}-signed">{t("recorder.iSignOff")}</label>'
+        f'<span class="cr-hint" id="{p}-signed-hint">{t("recorder.signedHint", unnumbered=_e(_unnumbered(curriculum)))}</span></p>'
+        + _field(p, "signed_off.by", t("recorder.signedBy"))
+        + _field(p, "signed_off.date", t("recorder.signedDate"), "date")
         + '<p class="cr-pending" role="status" hidden></p>'
-        + '<p class="cr-signature" aria-hidden="true">Signature: ______________________________</p>'
+        + f'<p class="cr-signature" aria-hidden="true">{t("recorder.signature")} ______________________________</p>'
         "</fieldset></form></div>"
     )
 
 
 def _unnumbered(curriculum: Curriculum) -> str:
     levels = curriculum.framework.levels if curriculum.framework else []
-    return " or ".join(lv.label for lv in levels if lv.level is None)
+    return t("list.or").join(lv.label for lv in levels if lv.level is None)
