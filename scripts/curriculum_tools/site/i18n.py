@@ -13,7 +13,7 @@ import contextvars
 import json
 import re
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 STRINGS = Path(__file__).resolve().parent / "strings"
@@ -29,7 +29,7 @@ _language: contextvars.ContextVar[str] = contextvars.ContextVar("curriculum_lang
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     strings = json.loads((STRINGS / f"{DEFAULT}.json").read_text(encoding="utf-8"))
     other = STRINGS / f"{language}.json"

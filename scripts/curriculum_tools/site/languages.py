@@ -96,9 +96,10 @@ def select_files(files: Files, config, language: str) -> Files:
             else:
                 others.append(file)
         elif lang == language and file.is_documentation_page():
-            english = next((f for f in files if f.src_uri == source), None)
-            translated = File(file.src_path, file.src_dir, file.dest_dir, config.use_directory_urls,
-                              dest_uri=english.dest_uri if english else None, inclusion=file.inclusion)
+            # the page under its source's name (links and the nav name the English file),
+            # read from the translation
+            translated = File(source, file.src_dir, file.dest_dir, config.use_directory_urls, inclusion=file.inclusion)
+            translated.abs_src_path = file.abs_src_path
             translated.norm_src_uri = source
             translated.localization = language
             chosen[source] = translated
@@ -131,6 +132,16 @@ def _after_title(markdown: str, note: str, wrap_lang: str | None = None) -> str:
     if wrap_lang:
         rest = f'<div lang="{wrap_lang}" markdown>\n\n{rest}\n\n</div>'
     return f"{head}\n\n{note}\n{rest}" if head else f"{note}\n{rest}"
+
+
+def search_language(config, language: str) -> None:
+    """A site in one language alone searches with that language's stemmer and stop words."""
+    if _i18n(config) is not None:
+        return
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            plugin.config.lang = [language]
 
 
 def palette_names(config, language: str) -> None:

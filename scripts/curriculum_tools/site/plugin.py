@@ -73,6 +73,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         i18n.set_language(self.language)
         config.theme["language"] = self.language  # Material's own strings follow the page language
         languages.palette_names(config, self.language)
+        languages.search_language(config, self.language)
         if self._checked is None or not languages.is_nested(config):
             checked = check(root)
             if checked.result.errors:

@@ -8,10 +8,9 @@ import html
 import json
 from pathlib import Path
 
-from curriculum_tools.site.i18n import t
-
 from curriculum_tools.core.model import Curriculum, Requirement
 from curriculum_tools.load.loader import CONTENT_DIR
+from curriculum_tools.site.i18n import t
 
 
 def _e(text) -> str:

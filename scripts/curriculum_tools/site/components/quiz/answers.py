@@ -7,9 +7,12 @@ from __future__ import annotations
 import html
 
 from curriculum_tools.core.model import Question, Quiz
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline, paragraphs
 
-RIGHT = '<strong class="cq-answer__mark">Right answer:</strong> '
+
+def _right() -> str:
+    return f'<strong class="cq-answer__mark">{t("answers.right")}</strong> '
 
 
 def answer_sheet(quiz: Quiz, id_prefix: str = "") -> str:
@@ -20,12 +23,12 @@ def answer_sheet(quiz: Quiz, id_prefix: str = "") -> str:
             subs = [_question(quiz, sub, numbers[sub.id], id_prefix) for sub in question.questions]
             blocks.append(
                 f'<section class="cq-scenario" id="{_id(id_prefix, quiz, question)}">'
-                f'<p class="cq-scenario__title"><strong>Case: {inline(question.title or "")}</strong></p>'
+                f'<p class="cq-scenario__title"><strong>{t("quiz.case", title=inline(question.title or ""))}</strong></p>'
                 f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>{"".join(subs)}</section>'
             )
         else:
             blocks.append(_question(quiz, question, numbers[question.id], id_prefix))
-    intro = f"<p><strong>{html.escape(quiz.title)}</strong>: answer sheet (pass mark {quiz.pass_mark}%).</p>"
+    intro = f"<p>{t('answers.intro', title=html.escape(quiz.title), passMark=quiz.pass_mark)}</p>"
     return f'<div class="cq-answer-sheet">{intro}{"".join(blocks)}</div>'
 
 
@@ -34,7 +37,7 @@ def _id(prefix: str, quiz: Quiz, q: Question) -> str:
 
 
 def _question(quiz: Quiz, q: Question, number: int | None, prefix: str) -> str:
-    label = f"{number}. " if number is not None else "Reflection. "
+    label = f"{number}. " if number is not None else f"{t('quiz.reflection')}. "
     parts = [f'<p class="cq-answer__prompt"><strong>{label}</strong>{inline(q.prompt)}</p>', _answer(q)]
     if q.explanation.strip():
         parts.append(f'<div class="cq-explanation">{paragraphs(q.explanation)}</div>')
@@ -45,21 +48,21 @@ def _answer(q: Question) -> str:
     if q.type in ("single_choice", "multiple_choice"):
         items = "".join(
             f'<li class="{"cq-answer--right" if o.correct else "cq-answer--wrong"}">'
-            f'{RIGHT if o.correct else ""}{inline(o.text)}</li>'
+            f'{_right() if o.correct else ""}{inline(o.text)}</li>'
             for o in q.options
         )
         return f'<ul class="cq-answer__options">{items}</ul>'
     if q.type == "true_false":
-        return f"<p>{RIGHT}{'True' if q.answer else 'False'}</p>"
+        return f"<p>{_right()}{t('quiz.true') if q.answer else t('quiz.false')}</p>"
     if q.type == "ordering":
         items = "".join(f"<li>{inline(text)}</li>" for _, text in q.items)
-        return f'<p>{RIGHT}in this order:</p><ol class="cq-answer__order">{items}</ol>'
+        return f'<p>{_right()}{t("answers.inOrder")}</p><ol class="cq-answer__order">{items}</ol>'
     if q.type == "matching":
         rows = "".join(f"<dt>{inline(prompt)}</dt><dd>{inline(match)}</dd>" for _, prompt, match in q.pairs)
         extra = (
-            f'<p>Options that match nothing: {"; ".join(inline(d) for d in q.distractors)}.</p>' if q.distractors else ""
+            f'<p>{t("answers.distractors", options="; ".join(inline(d) for d in q.distractors))}</p>' if q.distractors else ""
         )
-        return f'<p>{RIGHT}each item with its match:</p><dl class="cq-answer__pairs">{rows}</dl>{extra}'
+        return f'<p>{_right()}{t("answers.pairs")}</p><dl class="cq-answer__pairs">{rows}</dl>{extra}'
     if q.type == "reflection":
-        return f'<div class="cq-guidance"><p><strong>What a good answer covers:</strong></p>{paragraphs(q.guidance or "")}</div>' if q.guidance else ""
+        return f'<div class="cq-guidance"><p><strong>{t("answers.goodAnswer")}</strong></p>{paragraphs(q.guidance or "")}</div>' if q.guidance else ""
     return ""
