@@ -75,32 +75,6 @@ def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
     return MD_LINK.sub(keep_text, markdown)
 
 
-MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
-
-
-def unlink_left_out(markdown: str, src_uri: str, left_out: list[str]) -> str:
-    """A package of some tracks (plugin option tracks) leaves the other tracks' module pages
-    out: a Markdown link to one of them keeps its text and loses its target, so the page
-    still reads and the strict build has no broken link."""
-    if not left_out:
-        return markdown
-    gone = set(left_out)
-    here = Path(src_uri).parent
-
-    def keep_text(match: re.Match) -> str:
-        target = (here / match[2]).as_posix()
-        parts: list[str] = []
-        for part in target.split("/"):
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in ("", "."):
-                parts.append(part)
-        return match[1] if "/".join(parts) in gone else match[0]
-
-    return MD_LINK.sub(keep_text, markdown)
-
-
 class CurriculumConfig(base.Config):
     # The folder holding tracks.yml, quizzes/, checklists/ ...; default: beside mkdocs.yml.
     root = c.Optional(c.Dir(exists=True))
@@ -152,6 +126,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             curriculum = kept_curriculum
         if bad := [o for o in self.config.lrs_origins if not ORIGIN.fullmatch(o)]:
             raise PluginError(f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)")
+        self.built = curriculum  # what this build holds: every track, or a package's tracks
         self.render = SiteRender(curriculum.localized(self.language), str(config.site_name or ""), lms=self.config.lms)
         config.nav = self.render.nav()
         self._use_dialect(config)
@@ -265,10 +240,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if languages.is_nested(config):
             return  # a language built inside the first build: finished below, with the whole site
         fix_static_pages(site, offline_shim(config, self.content_root(config)), languages.default_language(config))
-        if problems := canary.missing(site, self._checked.curriculum, config.use_directory_urls):
+        if problems := canary.missing(site, self.built, config.use_directory_urls):
             raise PluginError(canary.message(problems))
         for language in languages.other_languages(config):
-            if problems := canary.missing(site / language, self._checked.curriculum.localized(language), config.use_directory_urls):
+            if problems := canary.missing(site / language, self.built.localized(language), config.use_directory_urls):
                 raise PluginError(canary.message(problems))
         languages.split_search_index(config)
         if not is_offline(config):
