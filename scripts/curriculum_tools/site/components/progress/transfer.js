@@ -13,7 +13,7 @@
   var MAX_BYTES = 5 * 1024 * 1024; // a real file is a few kilobytes; anything near this is not ours
   var ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/; // quiz and question ids: never __proto__ and friends
   var QUIZ_KEYS = ["answers", "attempts", "best", "checked", "module", "orders"];
-  var ATTEMPT_KEYS = ["date", "passed", "percent", "score", "total"];
+  var ATTEMPT_KEYS = ["date", "passed", "percent", "points", "score", "total"]; // points: per question, 0..1 (spaced review)
 
   function has(obj, k) {
     return Object.prototype.hasOwnProperty.call(obj, k);
@@ -138,12 +138,21 @@
   function validAttempt(a) {
     return isObject(a) && isNumber(a.percent) && typeof a.passed === "boolean";
   }
+  function validPoints(p) {
+    return (
+      isObject(p) &&
+      Object.keys(p).every(function (q) {
+        return isNumber(p[q]) && p[q] >= 0 && p[q] <= 1;
+      })
+    );
+  }
   function strictAttempt(a) {
     return (
       validAttempt(a) &&
       isText(a.date) &&
       isNumber(a.score) &&
       isNumber(a.total) &&
+      (a.points === undefined || validPoints(a.points)) &&
       Object.keys(a).every(function (k) {
         return ATTEMPT_KEYS.indexOf(k) >= 0;
       })
