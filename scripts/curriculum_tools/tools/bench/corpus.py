@@ -114,7 +114,8 @@ def write_corpus(root: Path, modules: int, words: int = 1000, today: dt.date | N
     (root / "quizzes").mkdir(parents=True)
     for name in ("tracks.yml", "competencies.yml"):
         shutil.copyfile(REPO / name, root / name)
-    shutil.copytree(REPO / "glossary", root / "glossary")
+    # the English glossary only: the corpus has no translations
+    shutil.copytree(REPO / "glossary", root / "glossary", ignore=shutil.ignore_patterns("*.*.yml"))
     for tool in ("node_modules", ".cache"):  # the build's minifier and its cache, as in the repository
         if (REPO / tool).is_dir():
             (root / tool).symlink_to(REPO / tool, target_is_directory=True)

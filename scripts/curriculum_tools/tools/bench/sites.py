@@ -43,13 +43,20 @@ def repo_config() -> dict:
     return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry), "")
+
+
 def write_config(path: Path, docs_dir: str, plugin: bool, nav: list | None = None) -> Path:
     config = repo_config()
     config["docs_dir"] = docs_dir
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(REPO / config["theme"].get("custom_dir", "site_overrides"))
+    # One language on both sides: the synthetic corpus has no translations, and the i18n
+    # plugin would only build a fallback copy of every page.
+    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "i18n"]
     if not plugin:
-        config["plugins"] = [p for p in config.get("plugins", []) if p != "curriculum" and "curriculum" not in (p if isinstance(p, dict) else {})]
+        config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) != "curriculum"]
     if nav is not None:
         config["nav"] = nav
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
