@@ -122,7 +122,7 @@ def test_dashboard_progress_is_the_reports_progress(page, planned, watch):
     page.goto(server.url + FORM)
     records = [json.loads(p.read_text()) for p in sorted((root / "records").glob("*.json"))]
     upload(page, "cohort.json", {"format": "supervisor-records/1", "records": records})
-    expect(page.get_by_role("status")).to_contain_text(f"Imported {len(records)} record(s).")
+    expect(page.get_by_role("status")).to_contain_text(f"Imported {len(records)} records.")
     page.goto(server.url + DASH)
     table = page.get_by_role("table", name="Progress against the assessment plan")
     headers = table.get_by_role("columnheader").all_inner_texts()

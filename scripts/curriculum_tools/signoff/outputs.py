@@ -43,6 +43,8 @@ def write_atomically(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
             handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             temps[name] = temp
             os.chmod(temp, 0o666 & ~_umask())  # as a plain open() would, not mkstemp's 0600
+            if not isinstance(text, (str, bytes)):
+                raise TypeError(f"{name}: write_atomically takes text or bytes, not {type(text).__name__}")
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

@@ -10,6 +10,7 @@ import html
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site.components.recorder.render import config_attr
+from curriculum_tools.site.i18n import t
 
 MAX_BYTES = 5 * 1024 * 1024  # transfer.js MAX_BYTES: a real file is a few kilobytes
 
@@ -34,18 +35,16 @@ def transfer_config(curriculum: Curriculum, site: str) -> dict:
 def render_transfer(curriculum: Curriculum, site: str) -> str:
     return (
         f'<section class="cq-transfer" data-module="transfer" aria-labelledby="cq-transfer-title" hidden{config_attr(transfer_config(curriculum, site))}>'
-        '<h2 id="cq-transfer-title">Take your progress to another browser</h2>'
-        "<p>Save your progress as a file, then open this page in the other browser (or on the other computer) and import "
-        "the file there. Importing adds to what that browser already holds: attempts from both are kept, and where the two "
-        "differ you are told what was kept. The file stays with you; nothing is sent anywhere.</p>"
-        '<h3>Export</h3>'
+        f'<h2 id="cq-transfer-title">{_e(t("transfer.title"))}</h2>'
+        f"<p>{_e(t('transfer.lead'))}</p>"
+        f'<h3>{_e(t("transfer.export"))}</h3>'
         '<div class="cq-transfer__row"><input type="checkbox" id="cq-transfer-reflections" name="reflections">'
-        '<label for="cq-transfer-reflections">Include my written reflections (they may be personal: keep the file private)</label></div>'
-        '<p><button type="button" class="md-button cq-transfer__export">Export my progress</button></p>'
-        '<h3>Import</h3>'
-        '<p><label for="cq-transfer-file">Progress file (progress.json)</label><br>'
+        f'<label for="cq-transfer-reflections">{_e(t("transfer.reflections"))}</label></div>'
+        f'<p><button type="button" class="md-button cq-transfer__export">{_e(t("transfer.exportButton"))}</button></p>'
+        f'<h3>{_e(t("transfer.import"))}</h3>'
+        f'<p><label for="cq-transfer-file">{_e(t("transfer.file"))}</label><br>'
         '<input type="file" id="cq-transfer-file" accept=".json,application/json"></p>'
-        '<p><button type="button" class="md-button cq-transfer__import">Import progress</button></p>'
+        f'<p><button type="button" class="md-button cq-transfer__import">{_e(t("transfer.importButton"))}</button></p>'
         '<div class="cq-transfer__problem" role="alert" tabindex="-1" hidden></div>'
         '<p class="cq-transfer__status" role="status" tabindex="-1"></p>'
         '<div class="cq-transfer__report"></div>'
