@@ -14,6 +14,7 @@ for (const section of Object.values(catalogue)) globalThis.curriculum.addStrings
 for (const file of [
   "shared/records.js",
   "shared/rating.js",
+  "shared/unit.js",
   "scorm/scorm.js",
   "cmi5/cmi5.js",
   "quiz/quiz.js",

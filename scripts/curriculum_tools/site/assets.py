@@ -54,8 +54,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
     "scenario": (["scenario/scenario.js"], ["scenario/scenario.css"]),
-    "scorm": (["scorm/scorm.js"], []),
-    "cmi5": (["cmi5/cmi5.js"], ["cmi5/cmi5.css"]),
+    "scorm": (["shared/unit.js", "scorm/scorm.js"], []),
+    "cmi5": (["shared/unit.js", "cmi5/cmi5.js"], ["cmi5/cmi5.css"]),
 }
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {

@@ -216,27 +216,7 @@
     return held;
   }
 
-  /* Whether a link (href, resolved against this page's address here) leads to another page
-     of this AU (pages: their paths in the package, this page among them); the SCO
-     runtime's sameSco, which a cmi5 package does not load. */
-  function sameAu(pages, href, here) {
-    var to, at;
-    try {
-      to = new URL(href, here);
-      at = new URL(here);
-    } catch (err) {
-      return false;
-    }
-    if (to.protocol !== at.protocol || to.host !== at.host || to.pathname === at.pathname) return false;
-    var mine = pages.filter(function (p) {
-      return at.pathname.slice(-p.length - 1) === "/" + p;
-    })[0];
-    if (!mine) return false;
-    var base = at.pathname.slice(0, -mine.length);
-    return pages.some(function (p) {
-      return to.pathname === base + p;
-    });
-  }
+  var sameAu = curriculum.unit.samePage; // shared/unit.js
 
   function outboxKey(launch) {
     return launch.registration + " " + launch.activityId;

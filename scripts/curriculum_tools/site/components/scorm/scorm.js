@@ -237,26 +237,7 @@
     return status === "completed" ? [] : [["cmi.completion_status", "completed"]];
   }
 
-  /* Whether a link (href, resolved against this page's address here) leads to another page
-     of this SCO (pages: their paths in the package, this page among them). */
-  function sameSco(pages, href, here) {
-    var to, at;
-    try {
-      to = new URL(href, here);
-      at = new URL(here);
-    } catch (err) {
-      return false;
-    }
-    if (to.protocol !== at.protocol || to.host !== at.host || to.pathname === at.pathname) return false;
-    var mine = pages.filter(function (p) {
-      return at.pathname.slice(-p.length - 1) === "/" + p;
-    })[0];
-    if (!mine) return false;
-    var base = at.pathname.slice(0, -mine.length);
-    return pages.some(function (p) {
-      return to.pathname === base + p;
-    });
-  }
+  var sameSco = curriculum.unit.samePage; // shared/unit.js
 
   /* What to set on exit: the session time, and suspend unless the module is finished. */
   function exitValues(version, finished, ms) {
