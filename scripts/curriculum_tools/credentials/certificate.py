@@ -4,6 +4,7 @@ verify it. Self-contained: inline CSS, no scripts (its Content-Security-Policy f
 every text escaped."""
 from __future__ import annotations
 
+from datetime import UTC
 from html import escape
 from pathlib import Path
 
@@ -29,23 +30,13 @@ def _date(moment: str) -> str:
 
 
 def render(credential: dict, decision, file_name: str) -> str:
-    subject = credential["credentialSubject"]
-    achievement = subject["achievement"]
-    issuer = credential["issuer"]
-    name = subject["identifier"][0]["identityHash"]
-    alignment = {a["targetCode"]: a for a in achievement.get("alignment", [])}
-    levels = {}
-    for rd in achievement.get("resultDescription", []):
-        for lvl in rd.get("rubricCriterionLevel", []):
-            levels[lvl["id"]] = lvl["name"]
-    rows = []
-    for result, rd in zip(subject.get("result", []), achievement.get("resultDescription", [])):
-        code = rd["alignment"][0]["targetCode"]
-        rows.append(f"<tr><th scope=\"row\">{escape(alignment[code]['targetName'])}<br><small><code>{escape(code)}</code></small></th>"
-                    f"<td>{escape(levels.get(result.get('achievedLevel'), ''))}</td></tr>")
-    status = credential.get("credentialStatus", {})
-    conditions = "".join(f"<li>{escape(c)}</li>" for c in decision.conditions)
-    panel = ", ".join(f"{escape(m['name'])} ({escape(m['role'])})" for m in decision.panel)
+    words = _texts(credential, decision)
+    issuer, name, status = words["issuer"], words["name"], words["status"]
+    achievement = credential["credentialSubject"]["achievement"]
+    rows = [f"<tr><th scope=\"row\">{escape(competency)}<br><small><code>{escape(code)}</code></small></th><td>{escape(level)}</td></tr>"
+            for competency, code, level in words["rows"]]
+    conditions = "".join(f"<li>{escape(c)}</li>" for c in words["conditions"])
+    panel = escape(words["panel"])
     return "\n".join([
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -91,6 +82,7 @@ def missing_glyphs(texts: list[str]) -> list[str]:
 
 
 def _texts(credential: dict, decision) -> dict:
+    """The certificate's words, for the HTML page and the PDF alike."""
     subject = credential["credentialSubject"]
     achievement = subject["achievement"]
     alignment = {a["targetCode"]: a for a in achievement.get("alignment", [])}
@@ -98,7 +90,7 @@ def _texts(credential: dict, decision) -> dict:
     rows = []
     for result, rd in zip(subject.get("result", []), achievement.get("resultDescription", [])):
         code = rd["alignment"][0]["targetCode"]
-        rows.append((f"{alignment[code]['targetName']} ({code})", levels.get(result.get("achievedLevel"), "")))
+        rows.append((alignment[code]["targetName"], code, levels.get(result.get("achievedLevel"), "")))
     status = credential.get("credentialStatus", {})
     return {
         "issuer": credential["issuer"], "name": subject["identifier"][0]["identityHash"], "title": credential["name"],
@@ -110,7 +102,7 @@ def _texts(credential: dict, decision) -> dict:
 def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     """The printable certificate as a one-page A4 PDF (same words as the HTML page). Raises
     ValueError naming the characters the font cannot show."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from fpdf import FPDF
 
@@ -128,7 +120,7 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     pdf.set_title(f"Certificate: {t['name']}, {t['title']}")
     pdf.set_author(t["issuer"].get("name", ""))
     pdf.set_lang("en")
-    pdf.set_creation_date(datetime.fromisoformat(credential["validFrom"].replace("Z", "+00:00")).astimezone(timezone.utc))
+    pdf.set_creation_date(datetime.fromisoformat(credential["validFrom"].replace("Z", "+00:00")).astimezone(UTC))
     pdf.add_page()
     accent = (40, 53, 147)
     width = pdf.epw
@@ -166,8 +158,8 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     pdf.set_line_width(0.2)
     with pdf.table(col_widths=(3, 1), text_align="LEFT", line_height=5, first_row_as_headings=True) as table:
         table.row(["Competency", "Level reached"])
-        for name, level in t["rows"]:
-            table.row([name, level])
+        for competency, code, level in t["rows"]:
+            table.row([f"{competency} ({code})", level])
     pdf.ln(2)
     para(f"Decided on {decision.date} by a panel of {len(decision.panel)}: {t['panel']}.", 9)
     heading("How to verify this certificate")
