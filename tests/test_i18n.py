@@ -132,6 +132,15 @@ def bilingual(tmp_path_factory, site_factory):
     return site_factory(root)
 
 
+def test_a_build_leaves_the_language_as_it_found_it(bilingual):
+    # The plugin sets the language for a build's events; a Spanish build inside the English
+    # one must not leave Spanish behind for whatever runs next in the process (the bench's
+    # synthetic sites once got a nav starting "Inicio").
+    from curriculum_tools.site import i18n
+
+    assert i18n.current() == i18n.DEFAULT and i18n.t("nav.home") == "Home"
+
+
 def english_ui_strings() -> list[str]:
     """Every English interface string (both catalogues) whose Spanish differs, cut at its
     placeholders and markup into the fixed parts a page would show (of 4 characters or more)."""

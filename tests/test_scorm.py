@@ -19,6 +19,7 @@ import yaml
 
 from conftest import SiteServer, free_port
 from curriculum_tools.check import check
+from curriculum_tools.site.assets import PARTS
 from curriculum_tools.site.components.scorm.render import book, encode_state, suspend_size, worst_case
 from helpers import REPO, make_tree, run_cli
 
@@ -196,9 +197,12 @@ def test_package_pages_carry_the_runtime_only_on_module_pages(packages):
 # -- suspend_data ------------------------------------------------------------------------
 
 def js_encode(cases: list[tuple[list, dict]]) -> list[str]:
+    # The files a page of a package loads, in order, from the one list the build uses.
+    files = PARTS["shared"][0] + PARTS["scorm"][0]
     script = (
-        "globalThis.window=globalThis;require(process.argv[1]+'/shared/start.js');require(process.argv[1]+'/scorm/scorm.js');"
-        "const cases=JSON.parse(require('fs').readFileSync(0,'utf8'));"
+        "globalThis.window=globalThis;"
+        + "".join(f"require(process.argv[1]+{json.dumps('/' + f)});" for f in files)
+        + "const cases=JSON.parse(require('fs').readFileSync(0,'utf8'));"
         "process.stdout.write(JSON.stringify(cases.map(([b,s])=>curriculum.scorm.encodeState(b,s))));"
     )
     components = REPO / "scripts" / "curriculum_tools" / "site" / "components"

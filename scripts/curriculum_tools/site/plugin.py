@@ -239,6 +239,15 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         site = Path(config.site_dir)
         if languages.is_nested(config):
             return  # a language built inside the first build: finished below, with the whole site
+        try:
+            self._finish(site, config)
+        finally:
+            i18n.set_language(i18n.DEFAULT)  # the build's language ends with it (in-process builds, tests)
+
+    def on_build_error(self, error):
+        i18n.set_language(i18n.DEFAULT)
+
+    def _finish(self, site: Path, config) -> None:
         fix_static_pages(site, offline_shim(config, self.content_root(config)), languages.default_language(config))
         if problems := canary.missing(site, self.built, config.use_directory_urls):
             raise PluginError(canary.message(problems))

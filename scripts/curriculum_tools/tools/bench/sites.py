@@ -17,7 +17,7 @@ import yaml
 from mkdocs.utils import get_relative_url
 
 from curriculum_tools.check import check
-from curriculum_tools.site import slots
+from curriculum_tools.site import i18n, slots
 from curriculum_tools.site.render import SiteRender
 from curriculum_tools.tools.bench.corpus import REPO
 
@@ -75,6 +75,11 @@ def plain_markdown(root: Path, quizzes: bool = True) -> tuple[dict[str, str], li
     loaded = check(root)
     if loaded.result.errors:
         raise BenchError(f"the synthetic tree at {root} is invalid: {loaded.result.errors[0]}")
+    with i18n.use(i18n.DEFAULT):  # the synthetic sites are English, whatever ran before
+        return _plain_markdown(loaded, root, quizzes)
+
+
+def _plain_markdown(loaded, root: Path, quizzes: bool) -> tuple[dict[str, str], list]:
     render = SiteRender(loaded.curriculum)
     fillers = render.fillers(lambda src, url: get_relative_url(_url(src), url))
     if not quizzes:
