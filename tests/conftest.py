@@ -1,5 +1,6 @@
 """Shared fixtures: a built copy of the real site served on 127.0.0.1, and a browser set up
 for a machine without internet (Debian's chromium where Playwright has no browser)."""
+
 from __future__ import annotations
 
 import functools
@@ -60,7 +61,9 @@ class SiteServer:
 
     def __init__(self, directory: Path, port: int, headers: dict | None = None):
         handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
+        )
         self.url = f"http://127.0.0.1:{port}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -82,7 +85,9 @@ def write_site_config(root: Path, config: str = "mkdocs.yml") -> Path:
     return root / config
 
 
-def build_tree(root: Path | None, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", config: str = "mkdocs.yml", **overrides) -> Path:
+def build_tree(
+    root: Path | None, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", config: str = "mkdocs.yml", **overrides
+) -> Path:
     """Build a content tree (the repository itself when root is None) with the repository's
     configuration; overrides go to MkDocs' load_config (theme, plugins, ...)."""
     from curriculum_tools.site.atomic import build_site
@@ -126,12 +131,15 @@ class PageWatch:
     def __init__(self, page):
         self.errors: list[str] = []
         self.requests: list[str] = []
-        page.on("console", lambda msg: self.errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+        page.on(
+            "console",
+            lambda msg: self.errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None,
+        )
         page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
         page.on("request", lambda req: self.requests.append(req.url))
 
     def off_origin(self, origin: str) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(origin) or u.startswith("data:") or u.startswith("blob:") or u.startswith("about:"))]
+        return [u for u in self.requests if not u.startswith((origin, "data:", "blob:", "about:"))]
 
 
 @pytest.fixture

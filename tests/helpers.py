@@ -1,4 +1,5 @@
 """Shared helpers for the tests: content trees and running the CLI as a user would."""
+
 from __future__ import annotations
 
 import contextlib
@@ -66,5 +67,9 @@ def run_cli_subprocess(*args: str, cwd: Path | None = None, env: dict | None = N
         full_env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [sys.executable, "-m", "curriculum_tools.cli.main", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )

@@ -1,6 +1,7 @@
 """Hostile content for the tests of the rendering policy: the minimal tree with a given text
 in every free-text field of every content kind (YAML and front matter) and in a module body
 and a plain page, and an HTML reader that lists what in a built page could run."""
+
 from __future__ import annotations
 
 import re
@@ -14,20 +15,47 @@ from helpers import BASE
 # Free-text fields (no pattern, enum or format in the schemas); ids, dates, DOIs and URLs are
 # checked by their schema patterns instead.
 TEXT_KEYS = {
-    "title", "summary", "text", "statement", "description", "label", "term", "definition", "prompt",
-    "feedback", "explanation", "hint", "guidance", "vignette", "match", "purpose", "setting",
-    "feedback_true", "feedback_false", "authors", "source", "note", "author", "reviewer_role",
+    "title",
+    "summary",
+    "text",
+    "statement",
+    "description",
+    "label",
+    "term",
+    "definition",
+    "prompt",
+    "feedback",
+    "explanation",
+    "hint",
+    "guidance",
+    "vignette",
+    "match",
+    "purpose",
+    "setting",
+    "feedback_true",
+    "feedback_false",
+    "authors",
+    "source",
+    "note",
+    "author",
+    "reviewer_role",
 }
 LIST_TEXT_KEYS = {"distractors"}
-YAML_FILES = ["tracks.yml", "competencies.yml", "glossary/general.yml", "quizzes/demo-module-quiz.yml", "checklists/demo-checklist.yml"]
+YAML_FILES = [
+    "tracks.yml",
+    "competencies.yml",
+    "glossary/general.yml",
+    "quizzes/demo-module-quiz.yml",
+    "checklists/demo-checklist.yml",
+]
 MODULE = "curriculum/demo/demo-module.md"
 PAGE = "curriculum/index.md"
 
 HOSTILE = (
-    "Hi <script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> [x](javascript:window.__pwned=3) "
-    "<a href=\"javascript:window.__pwned=4\">j</a> <iframe src=\"https://example.org/\"></iframe> "
-    "<b style=\"color:red\" onclick=\"window.__pwned=5\">s</b> <svg onload=\"window.__pwned=6\"></svg>\n\n"
-    "*[Hi]: <script>window.__pwned=7</script>\n\n<details open ontoggle=\"window.__pwned=8\"><summary>x</summary></details>"
+    'Hi <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3) '
+    '<a href="javascript:window.__pwned=4">j</a> <iframe src="https://example.org/"></iframe> '
+    '<b style="color:red" onclick="window.__pwned=5">s</b> <svg onload="window.__pwned=6"></svg>\n\n'
+    '*[Hi]: <script>window.__pwned=7</script>\n\n<details open ontoggle="window.__pwned=8"><summary>x</summary></details>'
 )
 HOSTILE_BODY = """
 ## Hostile section
@@ -53,7 +81,10 @@ Using [the reference][ref] and <javascript:window.__pwned=17> and ![i](data:text
 
 
 # Where a schema caps the length: a glossary term (60) and definition (400).
-SHORT = {"term": "T\n\n<script>window.__pwned=20</script>", "definition": "D <img src=x onerror=\"window.__pwned=21\"> [x](javascript:window.__pwned=22)\n\n*[T]: <script>window.__pwned=23</script>"}
+SHORT = {
+    "term": "T\n\n<script>window.__pwned=20</script>",
+    "definition": 'D <img src=x onerror="window.__pwned=21"> [x](javascript:window.__pwned=22)\n\n*[T]: <script>window.__pwned=23</script>',
+}
 
 
 def set_text(data, value: str, path=(), counter=None):
@@ -97,14 +128,28 @@ def hostile_tree(root: Path, value: str = HOSTILE, body: str = HOSTILE_BODY) -> 
         data = yaml.safe_load(original)
         set_paths[rel] = list(set_text(data, value))
         schema_line = original.split("\n", 1)[0] + "\n"
-        (root / rel).write_text(schema_line + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (root / rel).write_text(
+            schema_line + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     original = (root / MODULE).read_text()
     meta, module_body = _split_front_matter(original)
     meta["review"]["last_reviewed"] = str(meta["review"]["last_reviewed"])
     set_paths[MODULE] = list(set_text(meta, value))
-    (root / MODULE).write_text("---\n" + original.split("\n")[1] + "\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + module_body + body, encoding="utf-8")
+    (root / MODULE).write_text(
+        "---\n"
+        + original.split("\n")[1]
+        + "\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        + "---\n"
+        + module_body
+        + body,
+        encoding="utf-8",
+    )
     page_meta = {"title": value}
-    (root / PAGE).write_text("---\n" + yaml.safe_dump(page_meta, allow_unicode=True) + "---\n# Test home\n\n<!-- tracks -->\n" + body, encoding="utf-8")
+    (root / PAGE).write_text(
+        "---\n" + yaml.safe_dump(page_meta, allow_unicode=True) + "---\n# Test home\n\n<!-- tracks -->\n" + body,
+        encoding="utf-8",
+    )
     set_paths[PAGE] = []
     return set_paths
 
@@ -145,7 +190,11 @@ class Live(HTMLParser):
                 self.handlers.append(f"<{tag} {name}={value!r}>")
             if name == "style":
                 self.styles.append(f"<{tag} style={value!r}>")
-            if name in URL_ATTRS and value and re.sub(r"[\x00-\x20]", "", value).lower().startswith(("javascript:", "vbscript:", "data:text")):
+            if (
+                name in URL_ATTRS
+                and value
+                and re.sub(r"[\x00-\x20]", "", value).lower().startswith(("javascript:", "vbscript:", "data:text"))
+            ):
                 self.script_urls.append(f"<{tag} {name}={value!r}>")
 
     handle_startendtag = handle_starttag

@@ -17,6 +17,7 @@ Ralph serves the statements resource only (no State, Activity Profile or Agent P
 API). How it is served, and the one fix to its file-system backend, is explained in
 tests/ralph_server.py.
 """
+
 from __future__ import annotations
 
 import base64
@@ -74,7 +75,9 @@ class Ralph:
         store = self.directory / "store"
         app.mkdir(parents=True, exist_ok=True)
         store.mkdir(parents=True, exist_ok=True)
-        keep = {k: v for k, v in os.environ.items() if not k.startswith("RALPH_") and k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+        keep = {
+            k: v for k, v in os.environ.items() if not k.startswith("RALPH_") and k not in ("VIRTUAL_ENV", "PYTHONPATH")
+        }
         return {
             **keep,
             "RALPH_APP_DIR": str(app),
@@ -92,7 +95,10 @@ class Ralph:
         log = self.log.open("ab")
         self.process = subprocess.Popen(
             [str(ralph_python()), str(SERVER), "serve", str(self.port)],
-            env=self._env(), cwd=self.directory, stdout=log, stderr=subprocess.STDOUT,
+            env=self._env(),
+            cwd=self.directory,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         log.close()
         deadline = time.monotonic() + timeout
@@ -100,7 +106,10 @@ class Ralph:
             if self.process.poll() is not None:
                 self.process = None
                 raise RuntimeError(f"Ralph exited while starting:\n{self.log.read_text(errors='replace')[-3000:]}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2) as response:
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2) as response,
+            ):
                 if response.status == 200:
                     return self
             time.sleep(0.2)
@@ -126,8 +135,12 @@ class Ralph:
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         """(status, headers, body bytes) of one request to Ralph with the test credentials."""
         url = urllib.parse.urljoin(self.endpoint, path)
-        request = urllib.request.Request(url, data=body, method=method, headers={
-            "Authorization": self.auth_header, "X-Experience-API-Version": XAPI_VERSION, **(headers or {})})
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method=method,
+            headers={"Authorization": self.auth_header, "X-Experience-API-Version": XAPI_VERSION, **(headers or {})},
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, dict(response.headers), response.read()
@@ -135,7 +148,9 @@ class Ralph:
             return error.code, dict(error.headers), error.read()
 
     def post(self, statements: list[dict] | dict):
-        status, _, body = self.request("POST", "statements", json.dumps(statements).encode(), {"Content-Type": "application/json"})
+        status, _, body = self.request(
+            "POST", "statements", json.dumps(statements).encode(), {"Content-Type": "application/json"}
+        )
         return status, body
 
     def statements(self, **query) -> list[dict]:
@@ -157,8 +172,13 @@ class Ralph:
 def validate_statements(statements: list[dict]) -> list[str]:
     """Errors (empty when all are valid) of each statement by Ralph's own xAPI statement
     model (ralph.models.xapi.base.statements.BaseXapiStatement), in Ralph's environment."""
-    done = subprocess.run([str(ralph_python()), str(SERVER), "validate"], input=json.dumps(statements),
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ralph_python()), str(SERVER), "validate"],
+        input=json.dumps(statements),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"Ralph's validator failed: {done.stderr[-3000:]}")
     return [f"statement {index}: {error}" for index, error in json.loads(done.stdout) if error]

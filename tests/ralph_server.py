@@ -30,6 +30,7 @@ with either filter returns no statement; `agent`, `registration`, `since`, `unti
 health only) and, in 5.1.0, no cmi5 statement models (only the session id constant): the
 validator below is Ralph's generic xAPI statement model (extra fields forbidden).
 """
+
 from __future__ import annotations
 
 import json

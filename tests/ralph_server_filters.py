@@ -8,6 +8,7 @@ verb_id`), which is never true, so every statement query with a verb or activity
 answered an empty list (seen here: 6 statements stored, `?verb=...scored` -> 0). The fix
 gives the backend the IRI's string. Ralph's other backends (ClickHouse, Elasticsearch,
 MongoDB) build their own queries and are not touched; nothing else changes."""
+
 from __future__ import annotations
 
 import sys

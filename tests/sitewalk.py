@@ -1,4 +1,5 @@
 """Every page of a built site, for the tests that visit them all (privacy, CSP, axe)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -2,14 +2,15 @@
 dark one (the schemes differ only in colour), and keyboard walks through a quiz and
 a checklist. axe runs every rule it has, best-practice and experimental included, except the
 AAA ones (the site's target is WCAG 2.2 AA)."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
 from sitewalk import site_pages
 
 QUIZ_MODULE = "grief/gl-models-of-grief/"
@@ -33,7 +34,9 @@ def page_kinds(pages: list[str]) -> dict[str, str]:
         if not parts:
             kind = "home"
         elif parts[0] == "supervisors":
-            kind = "supervisors/" + ("index" if len(parts) == 1 else parts[1] if parts[1] == "dashboard" else "checklist")
+            kind = "supervisors/" + (
+                "index" if len(parts) == 1 else parts[1] if parts[1] == "dashboard" else "checklist"
+            )
         elif parts[0] in ("schemas",):
             continue
         elif parts[0] == "scenarios":
@@ -80,8 +83,20 @@ def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site):
 
     TRACK_IDS.update(t.id for t in check(REPO).curriculum.tracks)
     kinds = page_kinds(site_pages(site.dir))
-    assert {"home", "track", "module", "glossary", "progress", "review", "print", "supervisors/index", "supervisors/checklist", "supervisors/dashboard",
-            "scenarios/index", "scenario"} <= set(kinds)
+    assert {
+        "home",
+        "track",
+        "module",
+        "glossary",
+        "progress",
+        "review",
+        "print",
+        "supervisors/index",
+        "supervisors/checklist",
+        "supervisors/dashboard",
+        "scenarios/index",
+        "scenario",
+    } <= set(kinds)
     assert axe_failures(page, site, list(kinds.values()), "dark") == {}
 
 

@@ -3,6 +3,7 @@ accepts for a quiz's `section` are the ids the built page has, for every kind of
 that a regex copy of the toc got wrong (setext headings, headings inside admonitions and
 md_in_html blocks, a body heading equal to the title), and citations in Pandoc syntax
 render as links to the reference list."""
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,15 @@ The setext heading
 ```
 """
 
-ANCHORS = ["a-demo-module", "the-first-thing", "second", "a-demo-module_1", "the-setext-heading", "heading-in-a-note", "heading-in-a-block"]
+ANCHORS = [
+    "a-demo-module",
+    "the-first-thing",
+    "second",
+    "a-demo-module_1",
+    "the-setext-heading",
+    "heading-in-a-note",
+    "heading-in-a-block",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +54,11 @@ def tree(tmp_path_factory):
     root = make_tree(tmp_path_factory.mktemp("anchors"))
     module = root / "curriculum" / "demo" / "demo-module.md"
     text = module.read_text().replace("## Case vignette", BODY + "\n## Case vignette")
-    text = text.replace("references:\n", "references:\n  - id: li_2024.x\n    authors: Li Z\n    year: 2024\n    title: A key with an underscore and a dot\n    source: Test\n    url: https://example.org/x\n", 1)
+    text = text.replace(
+        "references:\n",
+        "references:\n  - id: li_2024.x\n    authors: Li Z\n    year: 2024\n    title: A key with an underscore and a dot\n    source: Test\n    url: https://example.org/x\n",
+        1,
+    )
     module.write_text(text)
     quiz = root / "quizzes" / "demo-module-quiz.yml"
     sections = iter(["a-demo-module_1", "the-setext-heading", "heading-in-a-note", "heading-in-a-block"])
@@ -62,7 +75,9 @@ def test_validator_ids_are_the_ids_of_the_built_page(tree, site_factory):
     page = (built / "demo" / "demo-module" / "index.html").read_text()
     article = page[page.index("<article") : page.index("</article>")]
     on_page = re.findall(r'<h[1-6][^>]*\bid="([^"]+)"', article)
-    assert [i for i in on_page if not i.startswith("demo-module-quiz--")] == module.anchors  # the quiz's own ids are prefixed
+    assert [
+        i for i in on_page if not i.startswith("demo-module-quiz--")
+    ] == module.anchors  # the quiz's own ids are prefixed
     assert 'id="not-a-heading-code"' not in page
 
 
@@ -79,14 +94,20 @@ def test_a_section_that_is_the_title_is_refused(tree, tmp_path):
 
 def test_citations_pandoc_syntax_outside_code():
     found = citations("A [see @a, p. 12; @b_c.d] b `[@code]` [@e]\n```\n[@fence]\n```\n[x@y.org](mailto:x@y.org)")
-    assert [[(i.prefix, i.key, i.locator) for i in c.items] for c in found] == [[("see", "a", "p. 12"), ("", "b_c.d", "")], [("", "e", "")]]
+    assert [[(i.prefix, i.key, i.locator) for i in c.items] for c in found] == [
+        [("see", "a", "p. 12"), ("", "b_c.d", "")],
+        [("", "e", "")],
+    ]
     assert (found[0].line, found[0].col) == (0, 3)
 
 
 def test_citation_with_locator_renders_as_a_link(tree, site_factory):
     built = site_factory(tree, serve=False)
     page = (built / "demo" / "demo-module" / "index.html").read_text()
-    assert re.search(r'see <a class="cq-cite" href="#ref-li2024">Li et al\., 2024</a>, p\. 12; <a class="cq-cite" href="#ref-yalom2020">Yalom &amp; Leszcz, 2020</a>, ch\. 3', page)
+    assert re.search(
+        r'see <a class="cq-cite" href="#ref-li2024">Li et al\., 2024</a>, p\. 12; <a class="cq-cite" href="#ref-yalom2020">Yalom &amp; Leszcz, 2020</a>, ch\. 3',
+        page,
+    )
     assert 'href="#ref-li_2024.x"' in page and 'id="ref-li_2024.x"' in page
     assert "[@" not in page.split("<article")[1].split("</article>")[0].replace("[@nope]", "")
 
@@ -105,18 +126,26 @@ def test_the_headings_the_build_adds_keep_their_ids():
     """A body heading named like a heading the build adds gets the suffixed id, on the page
     as in the validator."""
     assert heading_ids(module_page_source("Title", "## References\n\n## Check your understanding")) == [
-        "title", "references_1", "check-your-understanding_1", "check-your-understanding", "references"]
+        "title",
+        "references_1",
+        "check-your-understanding_1",
+        "check-your-understanding",
+        "references",
+    ]
 
 
-@pytest.mark.parametrize("authors, label", [
-    ("Murray SA, Kendall M, Boyd K, Sheikh A", "Murray et al."),
-    ("Stroebe M, Schut H", "Stroebe & Schut"),
-    ("van der Kolk BA", "van der Kolk"),
-    ("Figley CR (ed.)", "Figley"),
-    ("National Institute for Health and Care Excellence", "National Institute for Health and Care Excellence"),
-    ("CMS (Centers for Medicare & Medicaid Services)", "CMS"),
-    ("European Parliament, Council of the European Union", "European Parliament & Council of the European Union"),
-])
+@pytest.mark.parametrize(
+    "authors, label",
+    [
+        ("Murray SA, Kendall M, Boyd K, Sheikh A", "Murray et al."),
+        ("Stroebe M, Schut H", "Stroebe & Schut"),
+        ("van der Kolk BA", "van der Kolk"),
+        ("Figley CR (ed.)", "Figley"),
+        ("National Institute for Health and Care Excellence", "National Institute for Health and Care Excellence"),
+        ("CMS (Centers for Medicare & Medicaid Services)", "CMS"),
+        ("European Parliament, Council of the European Union", "European Parliament & Council of the European Union"),
+    ],
+)
 def test_citation_labels_name_people_by_surname_and_organisations_whole(authors, label):
     from curriculum_tools.site.citations import short_authors
 

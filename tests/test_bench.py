@@ -1,5 +1,6 @@
 """Smoke tests of the benchmark's parts on a tiny corpus. No timing is asserted: speed is
 only compared as ratios inside one `make bench` run (see BENCHMARKS.md)."""
+
 from __future__ import annotations
 
 import json
@@ -8,13 +9,13 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from curriculum_tools.check import check
+from curriculum_tools.load.schemas import SCHEMA_DIR
 from curriculum_tools.tools.bench import __main__ as bench
 from curriculum_tools.tools.bench.corpus import front_matter_files, write_corpus
 from curriculum_tools.tools.bench.measure import own_assets, page_weight, validate_runs
 from curriculum_tools.tools.bench.report import text
 from curriculum_tools.tools.bench.sites import BenchError, write_sites
-from curriculum_tools.check import check
-from curriculum_tools.load.schemas import SCHEMA_DIR
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +31,25 @@ def test_corpus_is_valid_with_no_warnings_and_every_question_type(corpus):
     assert {m.track for m in curriculum.modules} == {t.id for t in curriculum.tracks}
     quiz = curriculum.quizzes[0]
     assert len(quiz.all_questions()) == 10
-    assert {q.type for q in quiz.questions} == {"single_choice", "multiple_choice", "true_false", "ordering", "matching", "scenario", "reflection"}
+    assert {q.type for q in quiz.questions} == {
+        "single_choice",
+        "multiple_choice",
+        "true_false",
+        "ordering",
+        "matching",
+        "scenario",
+        "reflection",
+    }
 
 
 def test_plain_site_gets_our_rendered_markdown_and_no_plugin(corpus, tmp_path):
     configs = write_sites(corpus, tmp_path)
-    ours_config, plain_config = yaml.safe_load(configs["ours"].read_text()), yaml.safe_load(configs["plain"].read_text())
+    ours_config, plain_config = (
+        yaml.safe_load(configs["ours"].read_text()),
+        yaml.safe_load(configs["plain"].read_text()),
+    )
     assert yaml.safe_load(configs["bare"].read_text()) == plain_config
+
     def names(config):
         return [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
 
@@ -46,9 +59,15 @@ def test_plain_site_gets_our_rendered_markdown_and_no_plugin(corpus, tmp_path):
     assert plain_config["markdown_extensions"] == ours_config["markdown_extensions"]
     module = next((tmp_path / "plain" / "docs").glob("*/*-00001.md")).read_text()
     assert 'class="cq-quiz"' in module and "data-slot=" not in module and "*[SEGT]:" in module
-    assert (tmp_path / "plain" / "docs" / "glossary.md").is_file() and (tmp_path / "plain" / "docs" / "schemas" / "quiz.schema.json").is_file()
+    assert (tmp_path / "plain" / "docs" / "glossary.md").is_file() and (
+        tmp_path / "plain" / "docs" / "schemas" / "quiz.schema.json"
+    ).is_file()
     bare = next((tmp_path / "bare" / "docs").glob("*/*-00001.md")).read_text()
-    assert 'class="cq-quiz"' not in bare and 'data-slot="quiz"' in bare and bare.split('<div data-slot="quiz"')[0] == module.split("<section class=\"cq-quiz\"")[0]
+    assert (
+        'class="cq-quiz"' not in bare
+        and 'data-slot="quiz"' in bare
+        and bare.split('<div data-slot="quiz"')[0] == module.split('<section class="cq-quiz"')[0]
+    )
 
 
 def test_front_matter_files_are_what_check_jsonschema_is_given(corpus, tmp_path):
@@ -61,7 +80,10 @@ def test_front_matter_files_are_what_check_jsonschema_is_given(corpus, tmp_path)
     runs = validate_runs(corpus, out)
     assert runs["ours"][0][-2:] == ["--root", str(corpus)]
     if "check-jsonschema" in runs:
-        assert sum(len(cmd) - 3 for cmd in runs["check-jsonschema"]) == 7 + 7 + len(list((corpus / "glossary").glob("*.yml"))) + 2
+        assert (
+            sum(len(cmd) - 3 for cmd in runs["check-jsonschema"])
+            == 7 + 7 + len(list((corpus / "glossary").glob("*.yml"))) + 2
+        )
 
 
 def test_page_weight_counts_same_origin_assets_and_refuses_others(tmp_path):
@@ -83,15 +105,36 @@ def test_page_weight_counts_same_origin_assets_and_refuses_others(tmp_path):
 
 def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     out = tmp_path / "result.json"
-    assert bench.main(["--sizes", "3", "--repeat", "1", "--words", "100", "--out", str(tmp_path / "work"), "--json", str(out),
-                       "--report-mb", "0.2"]) == 0
+    assert (
+        bench.main(
+            [
+                "--sizes",
+                "3",
+                "--repeat",
+                "1",
+                "--words",
+                "100",
+                "--out",
+                str(tmp_path / "work"),
+                "--json",
+                str(out),
+                "--report-mb",
+                "0.2",
+            ]
+        )
+        == 0
+    )
     report = capsys.readouterr().out
     assert "ours/plain" in report and "check-jsonschema" in report and "8 KB budget" in report
     assert "Report: curriculum report on one export of 0.2 MB" in report and "exit 0 (" in report
     assert "Validate the repository: " in report and "the 1 s budget" in report
     results = json.loads(out.read_text())
     run = results["runs"][0]
-    assert run["modules"] == 3 and set(run["build"]) == {"ours", "plain", "bare", "ratio", "ratio_bare"} and run["hooks"]["cpu"] > 0
+    assert (
+        run["modules"] == 3
+        and set(run["build"]) == {"ours", "plain", "bare", "ratio", "ratio_bare"}
+        and run["hooks"]["cpu"] > 0
+    )
     assert run["page"]["html_raw"] > 0 and run["own_assets"]["files"] > 0
     assert text(results) == report.rstrip("\n")
     assert not (tmp_path / "work" / "3").exists()  # cleaned up without --keep
@@ -104,7 +147,25 @@ def test_bad_sizes_are_a_clear_error(capsys):
 
 def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsys):
     out = tmp_path / "result.json"
-    assert bench.main(["--sizes", "2", "--repeat", "1", "--words", "50", "--build-max", "1", "--out", str(tmp_path / "w"), "--json", str(out)]) == 0
+    assert (
+        bench.main(
+            [
+                "--sizes",
+                "2",
+                "--repeat",
+                "1",
+                "--words",
+                "50",
+                "--build-max",
+                "1",
+                "--out",
+                str(tmp_path / "w"),
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     run = json.loads(out.read_text())["runs"][0]
     assert run["build"] is None and run["page"] is None and run["validate"]["ours"]["wall"] > 0
     assert "(not built: 2 modules" in capsys.readouterr().out

@@ -1,5 +1,6 @@
 """The real site in a real browser: home and a module open with no console errors and no
 request leaving 127.0.0.1."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

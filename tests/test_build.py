@@ -1,5 +1,6 @@
 """A real MkDocs build of a small tree in tmp_path; invalid content stops the build with the
 validator's message and leaves no half-built site."""
+
 from __future__ import annotations
 
 import html
@@ -9,6 +10,7 @@ import shutil
 
 from conftest import write_site_config as write_config
 from helpers import make_tree, run_cli
+
 
 def test_small_tree_builds(tmp_path):
     root = make_tree(tmp_path)

@@ -1,5 +1,6 @@
 """Our JS and CSS are served as one content-hashed bundle of each per audience (trainee pages,
 supervisor pages); minifying never changes meaning."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,10 @@ from helpers import REPO
 
 def test_css_minifier_keeps_strings_and_descendant_pseudo_classes():
     css = '/* note */\n.a :focus-visible { outline: 1px solid red; }\n.b::before{ content: "Right answer: " ; }\n@media print {\n  .c > .d , .e { display : none }\n}\n'
-    assert minify_css(css) == '.a :focus-visible{outline: 1px solid red}.b::before{content:"Right answer: "}@media print{.c>.d,.e{display : none}}'
+    assert (
+        minify_css(css)
+        == '.a :focus-visible{outline: 1px solid red}.b::before{content:"Right answer: "}@media print{.c>.d,.e{display : none}}'
+    )
 
 
 def test_js_minifier_keeps_behaviour_or_falls_back(tmp_path):
@@ -31,23 +35,45 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
     scripts, styles = bundles_of(module)
     assert len(scripts) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.js", scripts[0])
     assert len(styles) == 1 and re.fullmatch(r"curriculum-module\.[0-9a-f]{10}\.css", styles[0])
-    kinds = {"index.html": "page", "glossary/index.html": "page", "progress/index.html": "progress", "review/index.html": "review", "print/index.html": "module",
-             "supervisors/index.html": "page", "supervisors/dashboard/index.html": "dashboard",
-             "supervisors/observed-group-session/index.html": "checklist"}
+    kinds = {
+        "index.html": "page",
+        "glossary/index.html": "page",
+        "progress/index.html": "progress",
+        "review/index.html": "review",
+        "print/index.html": "module",
+        "supervisors/index.html": "page",
+        "supervisors/dashboard/index.html": "dashboard",
+        "supervisors/observed-group-session/index.html": "checklist",
+    }
     for rel, kind in kinds.items():
         scripts, styles = bundles_of((site.dir / rel).read_text())
         assert len(scripts) == 1 and re.fullmatch(rf"curriculum-{kind}\.[0-9a-f]{{10}}\.js", scripts[0]), rel
         assert len(styles) == 1 and re.fullmatch(rf"curriculum-{kind}\.[0-9a-f]{{10}}\.css", styles[0]), rel
     code = {p.name.split(".")[0]: p.read_text() for p in (site.dir / "assets" / "javascripts").glob("curriculum-*.js")}
-    for trainee in ("curriculum-page", "curriculum-module", "curriculum-progress"):  # supervisor code stays off trainee pages
-        assert '"recorder"' not in code[trainee] and '"dashboard"' not in code[trainee] and "latestRating" not in code[trainee], trainee
-    for trainee in ("curriculum-page", "curriculum-module", "curriculum-progress"):  # the Review page's code stays on it
+    for trainee in (
+        "curriculum-page",
+        "curriculum-module",
+        "curriculum-progress",
+    ):  # supervisor code stays off trainee pages
+        assert (
+            '"recorder"' not in code[trainee]
+            and '"dashboard"' not in code[trainee]
+            and "latestRating" not in code[trainee]
+        ), trainee
+    for trainee in (
+        "curriculum-page",
+        "curriculum-module",
+        "curriculum-progress",
+    ):  # the Review page's code stays on it
         assert "reviewPage" not in code[trainee] and 'component("review"' not in code[trainee], trainee
     # spaced review's schedule: in the Review page's and My progress's bundles, and alone (loaded
     # by navmarks.js once a quiz is saved), where it brings its strings but not the registry
     for name in ("curriculum-review", "curriculum-progress", "curriculum-schedule"):
         assert "answersOf" in code[name] and "review.navDue" in code[name], name
-    assert "addStrings:function" not in code["curriculum-schedule"] and "curriculum.addStrings(" in code["curriculum-schedule"]
+    assert (
+        "addStrings:function" not in code["curriculum-schedule"]
+        and "curriculum.addStrings(" in code["curriculum-schedule"]
+    )
     assert '"quiz"' not in code["curriculum-checklist"] and '"dashboard"' not in code["curriculum-checklist"]
     for name in ("quiz.js", "recorder.js", "storage.js", "records.js"):
         assert not (site.dir / "assets" / "javascripts" / name).exists()
@@ -59,6 +85,11 @@ def test_every_component_file_is_in_a_bundle():
     from curriculum_tools.site.assets import COMPONENTS, LMS_RUNTIMES, PARTS, audiences
 
     every = [audiences()] + [audiences(lms) for lms in LMS_RUNTIMES]  # LMS packages add their runtime
-    listed = {p for part in {part for a in every for parts in a.values() for part in parts} for kind in PARTS[part] for p in kind}
+    listed = {
+        p
+        for part in {part for a in every for parts in a.values() for part in parts}
+        for kind in PARTS[part]
+        for p in kind
+    }
     present = {p.relative_to(COMPONENTS).as_posix() for p in COMPONENTS.rglob("*") if p.suffix in (".js", ".css")}
     assert present == listed

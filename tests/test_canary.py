@@ -1,13 +1,14 @@
 """The platform canary (issue 12, class 8): a build whose pages lack their quizzes or
 checklist forms fails, whether the plugin ran and left them out or never ran at all (as
 under MkDocs 2, which ignores plugins)."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import write_site_config
 
+from conftest import write_site_config
 from curriculum_tools.site import canary
 from curriculum_tools.site.atomic import BuildFailed, build_site
 from curriculum_tools.site.render import SiteRender

@@ -1,6 +1,7 @@
 """The "Certification" section of the site: made from signoff.yml and the framework, one anchor
 per competency (what the credential's alignments point to), author text escaped, and the
 issuer profile from the files `credential keygen` publishes."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,13 +12,16 @@ from helpers import FIXTURES, REPO, run_cli
 
 
 def pages(root):
-    code = ("import sys, json; from pathlib import Path; from curriculum_tools.check import check; "
-            "from curriculum_tools.site.pages.certification import certification_pages; "
-            "c = check(Path(sys.argv[1])).curriculum; "
-            "print(json.dumps({p.src_uri: p.markdown for p in certification_pages(c)}))")
+    code = (
+        "import sys, json; from pathlib import Path; from curriculum_tools.check import check; "
+        "from curriculum_tools.site.pages.certification import certification_pages; "
+        "c = check(Path(sys.argv[1])).curriculum; "
+        "print(json.dumps({p.src_uri: p.markdown for p in certification_pages(c)}))"
+    )
     r = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     import json
+
     return json.loads(r.stdout)
 
 
@@ -25,7 +29,11 @@ def test_how_certification_works_from_signoff(tmp_path):
     root = tmp_path / "c"
     shutil.copytree(FIXTURES / "certification", root)
     signoff = root / "signoff.yml"
-    signoff.write_text(signoff.read_text().replace("title: Certified facilitator (demo)", "title: <script>alert(1)</script> [x](javascript:alert(1))"))
+    signoff.write_text(
+        signoff.read_text().replace(
+            "title: Certified facilitator (demo)", "title: <script>alert(1)</script> [x](javascript:alert(1))"
+        )
+    )
     made = pages(root)
     text = made["certification/index.md"]
     assert '<p id="demo-listen"><strong>Listens well.</strong>' in text and '<p id="demo-link">' in text

@@ -11,6 +11,7 @@ checks on the stored statements (categories, moveOn, masteryScore, session id, o
 this file's reading of the cmi5 spec (Quartz, sections 9 and 10); the xAPI validity of each
 statement is Ralph's own model's (lrs.validate_statements) and Ralph's statements resource's,
 which refuses what it cannot take."""
+
 from __future__ import annotations
 
 import http.server
@@ -44,6 +45,7 @@ SCORED = 6  # the minimal quiz's scored questions
 
 # -- the package ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def lms_port():
     return free_port()
@@ -59,7 +61,17 @@ def package(tmp_path_factory, lms_port):
     write_site_config(root, "mkdocs-offline.yml")
     (root / "node_modules").symlink_to(REPO / "node_modules")
     out = base / "course.zip"
-    done = run_cli("package", "--root", str(root), "--format", "cmi5", "--out", str(out), "--lrs-origin", f"http://127.0.0.1:{lms_port}")
+    done = run_cli(
+        "package",
+        "--root",
+        str(root),
+        "--format",
+        "cmi5",
+        "--out",
+        str(out),
+        "--lrs-origin",
+        f"http://127.0.0.1:{lms_port}",
+    )
     assert done.returncode == 0, done.stderr
     assert "1 AU(s) in 1 block(s)" in done.stdout
     unpacked = base / "unpacked"
@@ -72,6 +84,7 @@ def package(tmp_path_factory, lms_port):
 
 
 # -- the LMS -------------------------------------------------------------------------------
+
 
 class LMS:
     """The LMS side of cmi5 for one AU origin: imports cmi5.xml, launches AUs (a launched
@@ -113,7 +126,9 @@ class LMS:
             def _cors(self):
                 self.send_header("Access-Control-Allow-Origin", lms.content_origin)
                 self.send_header("Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS")
-                self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version")
+                self.send_header(
+                    "Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version"
+                )
                 self.send_header("Access-Control-Max-Age", "600")
 
         self.Handler = Handler
@@ -128,9 +143,14 @@ class LMS:
     def launch(self, au_id: str, registration: str, mode: str = "Normal", return_url: str | None = None) -> dict:
         au = self.aus[au_id]
         launch = {
-            "key": secrets.token_hex(8), "fetch_key": secrets.token_hex(8), "token": secrets.token_urlsafe(24),
-            "session": str(uuid.uuid4()), "registration": registration, "au": au_id,
-            "activity": "https://lms.example.org/activity/" + au_id.rsplit("/", 1)[-1],  # the LMS's own id, not the publisher's
+            "key": secrets.token_hex(8),
+            "fetch_key": secrets.token_hex(8),
+            "token": secrets.token_urlsafe(24),
+            "session": str(uuid.uuid4()),
+            "registration": registration,
+            "au": au_id,
+            "activity": "https://lms.example.org/activity/"
+            + au_id.rsplit("/", 1)[-1],  # the LMS's own id, not the publisher's
             "fetched": 0,
         }
         data = {
@@ -154,15 +174,25 @@ class LMS:
             context["contextActivities"]["category"] = [{"id": CMI5, "objectType": "Activity"}]
             context["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/launchmode"] = mode
             context["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/moveon"] = data["moveOn"]
-            status, body = self.lrs.post({
-                "id": str(uuid.uuid4()), "actor": ACTOR, "verb": {"id": VERB + "launched", "display": {"en-US": "launched"}},
-                "object": {"id": launch["activity"], "objectType": "Activity"}, "context": context,
-                "timestamp": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            })
+            status, body = self.lrs.post(
+                {
+                    "id": str(uuid.uuid4()),
+                    "actor": ACTOR,
+                    "verb": {"id": VERB + "launched", "display": {"en-US": "launched"}},
+                    "object": {"id": launch["activity"], "objectType": "Activity"},
+                    "context": context,
+                    "timestamp": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                }
+            )
             assert status == 200, body
         url = self.content_url + au.find("c:url", NS).text.strip()
-        query = {"endpoint": self.url + "xapi/", "fetch": f"{self.url}fetch?k={launch['fetch_key']}", "actor": json.dumps(ACTOR),
-                 "registration": registration, "activityId": launch["activity"]}
+        query = {
+            "endpoint": self.url + "xapi/",
+            "fetch": f"{self.url}fetch?k={launch['fetch_key']}",
+            "actor": json.dumps(ACTOR),
+            "registration": registration,
+            "activityId": launch["activity"],
+        }
         launch["au_url"] = url + "?" + urllib.parse.urlencode(query)
         launch["page"] = f"{self.url}launch/{launch['key']}"
         return launch
@@ -174,11 +204,15 @@ class LMS:
         auth = h.headers.get("Authorization", "")
         length = int(h.headers.get("Content-Length") or 0)
         body = h.rfile.read(length) if length else b""
-        self.seen.append({"method": method, "path": parsed.path, "authorization": auth, "origin": h.headers.get("Origin")})
+        self.seen.append(
+            {"method": method, "path": parsed.path, "authorization": auth, "origin": h.headers.get("Origin")}
+        )
         launch = self.tokens.get(auth[6:]) if auth.startswith("Basic ") else None
 
         def reply(status: int, payload=None, content_type="application/json"):
-            data = payload if isinstance(payload, bytes) else json.dumps(payload).encode() if payload is not None else b""
+            data = (
+                payload if isinstance(payload, bytes) else json.dumps(payload).encode() if payload is not None else b""
+            )
             h.send_response(status)
             h._cors()
             if data:
@@ -191,9 +225,11 @@ class LMS:
             page = self.launches.get(parsed.path.rsplit("/", 1)[-1])
             if page is None:
                 return reply(404, {"error": "no such launch"})
-            html = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body>'
-                    f'<h1>Test LMS</h1><iframe title="Course content" src="{page["au_url"].replace("&", "&amp;")}" '
-                    'style="width:100%;height:90vh"></iframe></body></html>')
+            html = (
+                '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body>'
+                f'<h1>Test LMS</h1><iframe title="Course content" src="{page["au_url"].replace("&", "&amp;")}" '
+                'style="width:100%;height:90vh"></iframe></body></html>'
+            )
             return reply(200, html.encode(), "text/html; charset=utf-8")
         if parsed.path == "/fetch" and method == "POST":
             found = self.fetches.get(query.get("k", ""))
@@ -201,17 +237,23 @@ class LMS:
                 return reply(200, {"error-code": "2", "error-text": "Unknown fetch URL."})
             found["fetched"] += 1
             if found["fetched"] > 1:
-                return reply(200, {"error-code": "1", "error-text": "The authorization token has already been returned."})
+                return reply(
+                    200, {"error-code": "1", "error-text": "The authorization token has already been returned."}
+                )
             return reply(200, {"auth-token": found["token"]})
         if not parsed.path.startswith("/xapi/"):
             return reply(404, {"error": "not found"})
         if launch is None:
             return reply(401, {"error": "no valid token"})
-        resource = parsed.path[len("/xapi/"):]
+        resource = parsed.path[len("/xapi/") :]
         if resource == "activities/state" and method == "GET":
             agent = json.loads(query.get("agent", "null"))
             if (query.get("stateId"), query.get("activityId"), query.get("registration"), agent) != (
-                    "LMS.LaunchData", launch["activity"], launch["registration"], ACTOR):
+                "LMS.LaunchData",
+                launch["activity"],
+                launch["registration"],
+                ACTOR,
+            ):
                 return reply(404, {"error": "no such state document"})
             return reply(200, launch["data"])
         if resource == "agents/profile" and method == "GET":
@@ -221,7 +263,9 @@ class LMS:
                 return reply(502, {"error": "the LRS cannot be reached"})
             path = "statements" + ("?" + parsed.query if parsed.query else "")
             try:
-                status, _, answer = self.lrs.request(method, path, body or None, {"Content-Type": "application/json"} if body else {})
+                status, _, answer = self.lrs.request(
+                    method, path, body or None, {"Content-Type": "application/json"} if body else {}
+                )
             except OSError:  # Ralph still starting
                 return reply(502, {"error": "the LRS cannot be reached"})
             if method == "POST" and self.lose_next_answer and status in (200, 204):
@@ -240,6 +284,7 @@ def lms(package, lms_port, ralph):
 
 
 # -- the trainee ---------------------------------------------------------------------------
+
 
 def press_on(locator, key="Space"):
     locator.focus()
@@ -308,8 +353,11 @@ def wait_for(condition, page, seconds=15):
 
 def outbox(frame):
     """The AU's outbox in the browser's storage (store kind cmi5): the statements not yet accepted."""
-    entries = json.loads(frame.locator("body").evaluate(
-        "() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('sgc:cmi5:')))"))
+    entries = json.loads(
+        frame.locator("body").evaluate(
+            "() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('sgc:cmi5:')))"
+        )
+    )
     assert len(entries) <= 1
     return json.loads(entries[0][1])["data"]["queue"] if entries else []
 
@@ -336,6 +384,7 @@ def assert_cmi5_defined(statement, launch):
 
 # -- tests ---------------------------------------------------------------------------------
 
+
 def test_cmi5_xml_has_one_au_per_module_with_move_on_and_mastery_from_the_quiz(package):
     """No registry ships the cmi5 XSD (see the closing note), so the structure is read here
     by the spec's section 13: order of elements, required attributes, the AU's page exists."""
@@ -350,7 +399,11 @@ def test_cmi5_xml_has_one_au_per_module_with_move_on_and_mastery_from_the_quiz(p
     au = block.find("c:au", NS)
     assert [c.tag.split("}")[1] for c in au] == ["title", "description", "url"]
     assert au.get("id").endswith("/module/demo-module")
-    assert (au.get("moveOn"), au.get("masteryScore"), au.get("launchMethod")) == ("CompletedAndPassed", "0.7", "AnyWindow")
+    assert (au.get("moveOn"), au.get("masteryScore"), au.get("launchMethod")) == (
+        "CompletedAndPassed",
+        "0.7",
+        "AnyWindow",
+    )
     assert (package.dir / au.find("c:url", NS).text).is_file()
     for langstring in root.iter(f"{{{NS['c']}}}langstring"):
         assert langstring.get("lang") == "en" and langstring.text.strip()
@@ -489,7 +542,9 @@ def test_closed_while_the_lrs_is_down_the_next_launch_sends_the_kept_statements_
     page.goto("about:blank")  # gone with passed, completed and terminated unsent
     ralph.start()
     second = lms.launch(au, registration)
-    frame = open_launch(page, second, "^(Connected|Your latest result has been recorded)")  # the kept result may go first
+    frame = open_launch(
+        page, second, "^(Connected|Your latest result has been recorded)"
+    )  # the kept result may go first
     wait_for(lambda: outbox(frame) == [], page, 30)
     press_on(frame.get_by_role("button", name="Finish this module"), "Enter")
     expect(status(frame)).to_have_text(re.compile("^Finished"), timeout=15000)
@@ -583,7 +638,10 @@ def test_a_package_of_some_tracks_keeps_the_text_of_links_to_the_modules_it_leav
     from curriculum_tools.site.plugin import unlink_left_out
 
     text = "See [critical incidents](practice/pp-critical-incidents.md#steps) and [grief](grief/gr-one.md)."
-    assert unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"]) == "See critical incidents and [grief](grief/gr-one.md)."
+    assert (
+        unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"])
+        == "See critical incidents and [grief](grief/gr-one.md)."
+    )
     assert unlink_left_out("[x](../practice/a.md)", "grief/b.md", ["practice/a.md"]) == "x"
     assert unlink_left_out(text, "index.md", []) == text
 
@@ -599,7 +657,17 @@ def test_bad_package_options_are_refused_and_nothing_is_written(tmp_path):
         done = run_cli("package", "--root", str(BASE), "--format", "cmi5", "--out", str(out), *args)
         assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr, (args, done.stderr)
         assert not out.exists()
-    done = run_cli("package", "--root", str(BASE), "--format", "scorm12", "--out", str(out), "--lrs-origin", "https://lms.example.org")
+    done = run_cli(
+        "package",
+        "--root",
+        str(BASE),
+        "--format",
+        "scorm12",
+        "--out",
+        str(out),
+        "--lrs-origin",
+        "https://lms.example.org",
+    )
     assert done.returncode == 1 and "for --format cmi5" in done.stderr
 
 
@@ -610,10 +678,24 @@ def test_a_scenario_played_inside_the_au_sends_completed_once(page, package, lms
     passed is still owed (moveOn CompletedAndPassed), and Finish on the scenario page
     terminates the session."""
     seen = {"errors": [], "requests": []}
-    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    page.on(
+        "console",
+        lambda m: (
+            seen["errors"].append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     # (no cmi5LearnerPreferences document for this learner: 404, as cmi5 11.0 allows)
-    page.on("response", lambda r: seen["errors"].append(f"{r.status} {r.url}") if r.status >= 400 and "/agents/profile?" not in r.url else None)
+    page.on(
+        "response",
+        lambda r: (
+            seen["errors"].append(f"{r.status} {r.url}")
+            if r.status >= 400 and "/agents/profile?" not in r.url
+            else None
+        ),
+    )
     page.context.on("request", lambda r: seen["requests"].append(r.url))
     registration = str(uuid.uuid4())
     launch = lms.launch(next(iter(lms.aus)), registration)
@@ -643,4 +725,6 @@ def test_a_scenario_played_inside_the_au_sends_completed_once(page, package, lms
     assert [r["path"] for r in au_calls].count("/fetch") == 1
     assert not seen["errors"], seen["errors"]  # CSP violations among them
     lms_origin = launch["page"].split("/", 3)[:3]
-    assert not [u for u in seen["requests"] if not u.startswith((package.url, "/".join(lms_origin), "about:", "data:", "blob:"))]
+    assert not [
+        u for u in seen["requests"] if not u.startswith((package.url, "/".join(lms_origin), "about:", "data:", "blob:"))
+    ]

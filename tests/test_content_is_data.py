@@ -3,6 +3,7 @@ kind and in a module body is reported by `unsafe-html` at its file and line, and
 the validator had missed it all, reaches the pages inert: no script element, event handler,
 script URL, frame or inline style that the site did not put there itself. Every page carries
 its own Content-Security-Policy, which holds on a server that sends no header and on file://."""
+
 from __future__ import annotations
 
 import json
@@ -10,15 +11,21 @@ import re
 import shutil
 
 import pytest
-from conftest import SiteServer, free_port
-from hostile import (
-    HOSTILE, MODULE, PAGE, YAML_FILES, build_without_unsafe_html_rule, hostile_tree, live_parts, write_config,
-)
-from helpers import BASE, TODAY, run_cli
 
+from conftest import SiteServer, free_port
 from curriculum_tools.load.loader import read_source
 from curriculum_tools.site.sanitize import markdown_text, sanitize_html, text
 from curriculum_tools.site.theme_fixes import CSP
+from helpers import BASE, TODAY, run_cli
+from hostile import (
+    MODULE,
+    PAGE,
+    YAML_FILES,
+    build_without_unsafe_html_rule,
+    hostile_tree,
+    live_parts,
+    write_config,
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +67,18 @@ def test_unsafe_html_reports_every_hostile_field_at_its_line(hostile):
             line, _ = source.pos(path)
             assert (rel, line) in reported, f"{rel}:{line} ({path}) not reported"
     messages = " | ".join(p["message"] for p in problems if p["path"] == MODULE)
-    for what in ("<script> and its content", "onerror= on <img>", "a javascript: link", "<iframe>", "style= on <p>",
-                 "attribute onclick= in {: ... }", "link 'javascript:window.__pwned=16'", "<javascript:window.__pwned=17>",
-                 "a data: link", "onmouseover= on <div>"):
+    for what in (
+        "<script> and its content",
+        "onerror= on <img>",
+        "a javascript: link",
+        "<iframe>",
+        "style= on <p>",
+        "attribute onclick= in {: ... }",
+        "link 'javascript:window.__pwned=16'",
+        "<javascript:window.__pwned=17>",
+        "a data: link",
+        "onmouseover= on <div>",
+    ):
         assert what in messages, what
     # the body's problems sit on the lines and columns where they were written
     body_lines = (root / MODULE).read_text().split("\n")
@@ -92,8 +108,11 @@ def test_hostile_text_is_inert_in_every_built_page(hostile_site, baseline_site):
 def test_plain_text_fields_are_shown_as_typed(hostile_site):
     module = (hostile_site / "demo" / "demo-module" / "index.html").read_text()
     # the title: its markup and its Markdown link syntax are text, in the heading and the nav
-    assert re.search(r"<h1 id=\"[^\"]*\">(?:<abbr title=\"[^\"<>]*\">)?Hi(?:</abbr>)? &lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=\"window.__pwned=2\"&gt; "
-                     r"\[x\]\(javascript:window.__pwned=3\)", module)
+    assert re.search(
+        r"<h1 id=\"[^\"]*\">(?:<abbr title=\"[^\"<>]*\">)?Hi(?:</abbr>)? &lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=\"window.__pwned=2\"&gt; "
+        r"\[x\]\(javascript:window.__pwned=3\)",
+        module,
+    )
     assert "<title>Hi &lt;script&gt;window.__pwned=1&lt;/script&gt;" in module
     glossary = (hostile_site / "glossary" / "index.html").read_text()
     assert "T &lt;script&gt;window.__pwned=20&lt;/script&gt; 1" in glossary
@@ -165,7 +184,16 @@ def test_meta_policy_blocks_script_from_disk(page, hostile_site, tmp_path):
 def test_hostile_pages_run_nothing_in_a_browser(page, hostile_site):
     server = SiteServer(hostile_site, free_port())
     try:
-        for rel in ("", "demo/", "demo/demo-module/", "glossary/", "progress/", "supervisors/", "supervisors/demo-checklist/", "print/"):
+        for rel in (
+            "",
+            "demo/",
+            "demo/demo-module/",
+            "glossary/",
+            "progress/",
+            "supervisors/",
+            "supervisors/demo-checklist/",
+            "print/",
+        ):
             page.goto(server.url + rel)
             page.wait_for_load_state("load")
             for details in page.locator("details").all():
@@ -179,7 +207,7 @@ def test_hostile_pages_run_nothing_in_a_browser(page, hostile_site):
 def test_policy_functions():
     assert text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
     assert markdown_text("*a*\n\n# [b](javascript:x) <i>") == "\\*a\\* \\# \\[b\\]\\(javascript:x\\) &lt;i&gt;"
-    assert sanitize_html('<p style="x" onclick="y">a <a href="javascript:z">b</a><a href="../c/">c</a>'
-                         '<a href="mailto:a@b.org">m</a><iframe src="https://e.org"></iframe><script>s()</script></p>') == (
-        '<p>a <a>b</a><a href="../c/">c</a><a href="mailto:a@b.org">m</a></p>'
-    )
+    assert sanitize_html(
+        '<p style="x" onclick="y">a <a href="javascript:z">b</a><a href="../c/">c</a>'
+        '<a href="mailto:a@b.org">m</a><iframe src="https://e.org"></iframe><script>s()</script></p>'
+    ) == ('<p>a <a>b</a><a href="../c/">c</a><a href="mailto:a@b.org">m</a></p>')

@@ -2,6 +2,7 @@
 independent verifiers accept offline (the DCC verifier from npm, openbadgeslib and a
 spec-by-hand pyld + cryptography check from PyPI), one changed byte failing all of them,
 expired and revoked credentials reported as such, and nothing written on a wrong key."""
+
 from __future__ import annotations
 
 import json
@@ -39,23 +40,57 @@ def issued(tmp_path_factory):
     keydir = base / "keys"
     r = cli("credential", "keygen", "--out", str(keydir), "--did", "key", cwd=root)
     assert r.returncode == 0, r.stderr
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(keydir), "--out", "out", cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        "out",
+        cwd=root,
+    )
     assert r.returncode == 0, r.stderr
-    r = cli("credential", "issue", "--decision", "decisions/ada-expired.yml", "--key", str(keydir), "--out", "old",
-            "--today", "2026-11-27", cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-expired.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        "old",
+        "--today",
+        "2026-11-27",
+        cwd=root,
+    )
     assert r.returncode == 0, r.stderr
-    return {"root": root, "keys": keydir, "credential": root / "out" / "ada-lovelace-2026-11-30.json",
-            "expired": root / "old" / "ada-lovelace-2026-11-27.json", "list": root / "curriculum" / "credentials" / "status-list.json"}
+    return {
+        "root": root,
+        "keys": keydir,
+        "credential": root / "out" / "ada-lovelace-2026-11-30.json",
+        "expired": root / "old" / "ada-lovelace-2026-11-27.json",
+        "list": root / "curriculum" / "credentials" / "status-list.json",
+    }
 
 
 def dcc(credential: Path, status_list: Path) -> dict:
-    r = subprocess.run(["node", str(DCC), str(credential), f"{STATUS_URL}={status_list}"], cwd=REPO,
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        ["node", str(DCC), str(credential), f"{STATUS_URL}={status_list}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     # offline: the verifier asked only for the revocation list (served from the file) and the
     # OB 3.0 JSON Schema (refused: no package ships it); never a context or a DID
-    assert set(out["requests"]) <= {STATUS_URL, "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"}, out["requests"]
+    assert set(out["requests"]) <= {
+        STATUS_URL,
+        "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+    }, out["requests"]
     return out["result"]
 
 
@@ -66,13 +101,16 @@ def steps(result: dict) -> dict:
 def one_byte_changed(source: Path, target: Path) -> Path:
     raw = source.read_bytes()
     at = raw.index(b"Ada Lovelace") + len("Ada Lovelac")
-    target.write_bytes(raw[:at] + b"f" + raw[at + 1:])
+    target.write_bytes(raw[:at] + b"f" + raw[at + 1 :])
     return target
 
 
 def test_credential_shape(issued):
     c = json.loads(issued["credential"].read_text())
-    assert c["@context"] == ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+    assert c["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
     assert c["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert c["issuer"]["id"].startswith("did:key:z6Mk") and c["issuer"]["type"] == ["Profile"]
     assert (c["validFrom"], c["validUntil"]) == ("2026-11-30T00:00:00Z", "2029-11-29T23:59:59Z")  # 1095 days
@@ -85,7 +123,10 @@ def test_credential_shape(issued):
     # listening: Unsupervised in two sessions by two observers; linking: indirect at best by two
     assert levels["https://curriculum.example/training/certification/#result-demo-listen"].endswith("-unsupervised")
     assert levels["https://curriculum.example/training/certification/#result-demo-link"].endswith("-indirect")
-    assert c["credentialStatus"]["type"] == "BitstringStatusListEntry" and c["credentialStatus"]["statusListCredential"] == STATUS_URL
+    assert (
+        c["credentialStatus"]["type"] == "BitstringStatusListEntry"
+        and c["credentialStatus"]["statusListCredential"] == STATUS_URL
+    )
     assert c["proof"]["cryptosuite"] == "eddsa-rdfc-2022" and c["proof"]["type"] == "DataIntegrityProof"
 
 
@@ -179,7 +220,16 @@ def test_a_forged_revocation_list_is_not_trusted(issued, tmp_path):
     listing["credentialSubject"]["encodedList"] = status.encode(bits)
     forged = tmp_path / "forged.json"
     forged.write_text(json.dumps(listing))
-    r = cli("credential", "verify", str(issued["credential"]), "--status-list", str(forged), "--root", str(issued["root"]), cwd=tmp_path)
+    r = cli(
+        "credential",
+        "verify",
+        str(issued["credential"]),
+        "--status-list",
+        str(forged),
+        "--root",
+        str(issued["root"]),
+        cwd=tmp_path,
+    )
     assert r.returncode == 1 and "revocation list's own signature fails" in r.stdout
     result = dcc(issued["credential"], forged)
     assert steps(result)["revocation_status"] == "status_list_signature_error"
@@ -189,7 +239,7 @@ def test_keygen_keeps_the_key_outside_the_repository(tmp_path):
     root = tmp_path / "repo"
     shutil.copytree(COHORT, root)
     (root / ".git").mkdir()  # a work tree: its whole tree is off limits
-    for inside in (root / "keys", root / "curriculum" / "k", root / ".."/ "repo" / "x"):
+    for inside in (root / "keys", root / "curriculum" / "k", root / ".." / "repo" / "x"):
         r = cli("credential", "keygen", "--out", str(inside), cwd=root)
         assert r.returncode == 2 and "inside the repository" in r.stderr, r.stderr
         assert not inside.exists()
@@ -217,37 +267,92 @@ def test_keygen_keeps_the_key_outside_the_repository(tmp_path):
 def test_missing_or_wrong_key_writes_nothing(issued, tmp_path):
     root = issued["root"]
     out = tmp_path / "out"
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(tmp_path / "nokey"), "--out", str(out), cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(tmp_path / "nokey"),
+        "--out",
+        str(out),
+        cwd=root,
+    )
     assert r.returncode == 2 and "no such key file" in r.stderr
     other_root = tmp_path / "other"
     shutil.copytree(COHORT, other_root)
-    assert cli("credential", "keygen", "--out", str(tmp_path / "otherkey"), "--did", "key", cwd=other_root).returncode == 0
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(tmp_path / "otherkey"), "--out", str(out), cwd=root)
+    assert (
+        cli("credential", "keygen", "--out", str(tmp_path / "otherkey"), "--did", "key", cwd=other_root).returncode == 0
+    )
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(tmp_path / "otherkey"),
+        "--out",
+        str(out),
+        cwd=root,
+    )
     assert r.returncode == 2 and "wrong key" in r.stderr, r.stderr
     readable = tmp_path / "loose"
     shutil.copytree(issued["keys"], readable)
     os.chmod(readable / "issuer-key.json", 0o644)
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(readable), "--out", str(out), cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(readable),
+        "--out",
+        str(out),
+        cwd=root,
+    )
     assert r.returncode == 2 and "can be read by others" in r.stderr
     broken = tmp_path / "broken"
     broken.mkdir(mode=0o700)
     (broken / "issuer-key.json").write_text('{"type": "Multikey"}')
     os.chmod(broken / "issuer-key.json", 0o600)
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(broken), "--out", str(out), cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(broken),
+        "--out",
+        str(out),
+        cwd=root,
+    )
     assert r.returncode == 2 and "not an issuer key" in r.stderr
     assert not out.exists()
 
 
-@pytest.mark.parametrize("decision, message", [
-    ("ben-unmet.yml", "certified but requirement not met as of 2026-11-30: demo-link"),
-    ("ada-one-member.yml", "the panel has 1 member"),
-    ("ada-expired.yml", "the certification has expired; nothing to issue"),
-    ("ben-not-yet.yml", "the decision is not-yet; a credential is only issued for a certification"),
-])
+@pytest.mark.parametrize(
+    "decision, message",
+    [
+        ("ben-unmet.yml", "certified but requirement not met as of 2026-11-30: demo-link"),
+        ("ada-one-member.yml", "the panel has 1 member"),
+        ("ada-expired.yml", "the certification has expired; nothing to issue"),
+        ("ben-not-yet.yml", "the decision is not-yet; a credential is only issued for a certification"),
+    ],
+)
 def test_no_credential_without_a_valid_certification(issued, tmp_path, decision, message):
     out = tmp_path / "out"
     ledger = (issued["keys"] / "issued.json").read_text()
-    r = cli("credential", "issue", "--decision", f"decisions/{decision}", "--key", str(issued["keys"]), "--out", str(out), cwd=issued["root"])
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        f"decisions/{decision}",
+        "--key",
+        str(issued["keys"]),
+        "--out",
+        str(out),
+        cwd=issued["root"],
+    )
     assert r.returncode == 1 and message in r.stderr, r.stderr
     assert "nothing was issued" in r.stderr
     assert not out.exists() and (issued["keys"] / "issued.json").read_text() == ledger
@@ -300,13 +405,37 @@ def test_did_web_issuer_verified_from_the_files_the_site_publishes(tmp_path):
     root = tmp_path / "repo"
     shutil.copytree(COHORT, root)
     assert cli("credential", "keygen", "--out", str(tmp_path / "k"), cwd=root).returncode == 0
-    assert cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(tmp_path / "k"), "--out", "out", cwd=root).returncode == 0
+    assert (
+        cli(
+            "credential",
+            "issue",
+            "--decision",
+            "decisions/ada-certified.yml",
+            "--key",
+            str(tmp_path / "k"),
+            "--out",
+            "out",
+            cwd=root,
+        ).returncode
+        == 0
+    )
     credential = root / "out" / "ada-lovelace-2026-11-30.json"
     published = root / "curriculum" / "credentials"
     assert json.loads(credential.read_text())["issuer"]["id"] == "did:web:curriculum.example:training:credentials"
-    r = subprocess.run(["node", str(DCC), "--summary", str(credential), f"{STATUS_URL}={published / 'status-list.json'}",
-                        f"https://curriculum.example/training/credentials/did.json={published / 'did.json'}"],
-                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            "node",
+            str(DCC),
+            "--summary",
+            str(credential),
+            f"{STATUS_URL}={published / 'status-list.json'}",
+            f"https://curriculum.example/training/credentials/did.json={published / 'did.json'}",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "valid_signature: true" in r.stdout
     assert cli("credential", "verify", str(credential), cwd=root).returncode == 0
@@ -334,14 +463,27 @@ def test_certificate_and_full_report_are_accessible(issued, tmp_path, page, sche
     from axe_playwright_python.sync_playwright import Axe
 
     root = issued["root"]
-    r = cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "decisions", "--today", "2029-10-01",
-            "--out", str(tmp_path / "report"), cwd=root)
+    r = cli(
+        "report",
+        "records",
+        "--knowledge",
+        "knowledge/results.csv",
+        "--decisions",
+        "decisions",
+        "--today",
+        "2029-10-01",
+        "--out",
+        str(tmp_path / "report"),
+        cwd=root,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.emulate_media(color_scheme=scheme)
-    for target, role_name in ((issued["credential"].with_suffix(".html"), "Entrustment level reached per competency"),
-                              (tmp_path / "report" / "report.html", "Ben Okafor: knowledge results")):
+    for target, role_name in (
+        (issued["credential"].with_suffix(".html"), "Entrustment level reached per competency"),
+        (tmp_path / "report" / "report.html", "Ben Okafor: knowledge results"),
+    ):
         page.goto(target.as_uri())
         assert page.get_by_role("table", name=role_name).is_visible()
         results = Axe().run(page)
@@ -358,7 +500,11 @@ def test_an_added_unsigned_member_is_refused(issued, tmp_path):
     extra.write_text(json.dumps(credential))
     assert spec_verify(credential) is True
     r = cli("credential", "verify", str(extra), "--root", str(issued["root"]), cwd=tmp_path)
-    assert r.returncode == 1 and "terms: FAILED: members the signature does not cover" in r.stdout and "/credentialSubject/grade" in r.stdout
+    assert (
+        r.returncode == 1
+        and "terms: FAILED: members the signature does not cover" in r.stdout
+        and "/credentialSubject/grade" in r.stdout
+    )
     assert "not in compacted form" in openbadgeslib_verify(credential, {STATUS_URL: issued["list"]})
     result = dcc(extra, issued["list"])
     assert "Safe mode validation error" in json.dumps(result.get("errors"))
@@ -367,10 +513,30 @@ def test_an_added_unsigned_member_is_refused(issued, tmp_path):
 def test_several_decisions_and_a_bad_one_among_them(issued, tmp_path):
     root, keydir = issued["root"], issued["keys"]
     ledger = (keydir / "issued.json").read_text()
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--decision", "decisions/ben-unmet.yml",
-            "--key", str(keydir), "--out", str(tmp_path / "both"), cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--decision",
+        "decisions/ben-unmet.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        str(tmp_path / "both"),
+        cwd=root,
+    )
     assert r.returncode == 1 and "nothing was issued" in r.stderr
     assert not (tmp_path / "both").exists() and (keydir / "issued.json").read_text() == ledger
-    r = cli("credential", "issue", "--decision", "decisions/ada-certified.yml", "--key", str(keydir),
-            "--out", str(root / "curriculum" / "credentials" / "x"), cwd=root)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        str(root / "curriculum" / "credentials" / "x"),
+        cwd=root,
+    )
     assert r.returncode == 2 and "which is published" in r.stderr

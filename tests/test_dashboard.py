@@ -1,5 +1,6 @@
 """The supervisor dashboard (records table, trainees x competencies matrix, filters) and
 accessibility of the supervisor pages, on the demo site and on the real curriculum."""
+
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
 from test_recorder import FORM, demo, export, record, upload, valid  # noqa: F401  (demo is a fixture)
 
 DASH = "supervisors/dashboard/"
@@ -14,13 +16,35 @@ DASH = "supervisors/dashboard/"
 
 def seed(page, site_url):
     page.goto(site_url + FORM)
-    upload(page, "cohort.json", {"format": "supervisor-records/1", "records": [
-        record(id="a0000000-0001", trainee="Alex", date="2026-10-01", ratings=[{"item": "listens", "rating": "direct"}]),
-        record(id="a0000000-0002", trainee="Alex", date="2026-11-20", observer={"name": "Dr Two", "role": ""},
-               ratings=[{"item": "listens", "rating": "indirect"}, {"item": "links", "rating": "not-observed"}],
-               signed_off={"by": "Dr Two", "date": "2026-11-21"}),
-        record(id="a0000000-0003", trainee="Bo", date="2026-11-01", ratings=[{"item": "links", "rating": "unsupervised"}]),
-    ]})
+    upload(
+        page,
+        "cohort.json",
+        {
+            "format": "supervisor-records/1",
+            "records": [
+                record(
+                    id="a0000000-0001",
+                    trainee="Alex",
+                    date="2026-10-01",
+                    ratings=[{"item": "listens", "rating": "direct"}],
+                ),
+                record(
+                    id="a0000000-0002",
+                    trainee="Alex",
+                    date="2026-11-20",
+                    observer={"name": "Dr Two", "role": ""},
+                    ratings=[{"item": "listens", "rating": "indirect"}, {"item": "links", "rating": "not-observed"}],
+                    signed_off={"by": "Dr Two", "date": "2026-11-21"},
+                ),
+                record(
+                    id="a0000000-0003",
+                    trainee="Bo",
+                    date="2026-11-01",
+                    ratings=[{"item": "links", "rating": "unsupervised"}],
+                ),
+            ],
+        },
+    )
     expect(page.get_by_role("status")).to_contain_text("Imported 3 records.")
     page.goto(site_url + DASH)
 
@@ -28,7 +52,12 @@ def seed(page, site_url):
 def cell(page, competency: str, trainee: str):
     table = page.get_by_role("table", name="Latest rating per competency")
     headers = table.get_by_role("columnheader").all_inner_texts()
-    return table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=competency)).get_by_role("cell").nth(headers.index(trainee) - 1)
+    return (
+        table.get_by_role("row")
+        .filter(has=page.get_by_role("rowheader", name=competency))
+        .get_by_role("cell")
+        .nth(headers.index(trainee) - 1)
+    )
 
 
 def test_empty_dashboard_says_so(page, demo, watch):
@@ -52,7 +81,9 @@ def test_table_matrix_and_filters(page, demo, watch):
 
     page.get_by_label("Trainee").select_option("Bo")
     expect(records.get_by_role("row")).to_have_count(2)
-    expect(page.get_by_role("table", name="Latest rating per competency").get_by_role("columnheader")).to_have_text(["Competency", "Bo"])
+    expect(page.get_by_role("table", name="Latest rating per competency").get_by_role("columnheader")).to_have_text(
+        ["Competency", "Bo"]
+    )
     page.get_by_label("Checklist", exact=True).select_option("demo-checklist")
     expect(records.get_by_role("row")).to_have_count(2)
     page.get_by_label("Trainee").select_option("")
@@ -131,7 +162,9 @@ def test_dashboard_progress_is_the_reports_progress(page, planned, watch):
         for c in trainee["competencies"]:
             row = table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=c["competency"], exact=True))
             text = row.get_by_role("cell").nth(column).inner_text()
-            assert {"signed off": "Signed off", "not yet": "Not yet", "no evidence": "No evidence yet"}[c["status"]] in text
+            assert {"signed off": "Signed off", "not yet": "Not yet", "no evidence": "No evidence yet"}[
+                c["status"]
+            ] in text
             for target in c["targets"]:
                 words = f"{target['target'].capitalize()}: {target['have']} of {target['need']}"
                 assert words in text, (trainee["trainee"], c["competency"], text)

@@ -1,6 +1,7 @@
 """`curriculum decision check`: committee decisions against the report as of their date.
 Fixtures: a valid decision, one certifying a trainee with unmet requirements, one with a
 panel of one, an expired one, and a not-yet; plus broken files at exact positions."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,10 @@ def check(*files, cwd=COHORT, today="2026-12-10", extra=()):
 def test_valid_decision():
     r = check("decisions/ada-certified.yml")
     assert r.returncode == 0, r.stdout
-    assert "decisions/ada-certified.yml: Ada Lovelace: certified on 2026-11-30, valid until 2029-11-29: consistent with the report" in r.stdout
+    assert (
+        "decisions/ada-certified.yml: Ada Lovelace: certified on 2026-11-30, valid until 2029-11-29: consistent with the report"
+        in r.stdout
+    )
 
 
 def test_not_yet_decision_is_valid_without_requirements():
@@ -33,23 +37,32 @@ def test_certified_with_unmet_requirements_names_each():
     r = check("decisions/ben-unmet.yml")
     assert r.returncode == 1
     lines = r.stdout.splitlines()
-    assert ("decisions/ben-unmet.yml:10:1: certified but requirement not met as of 2026-11-30: demo-listen (Listens well.) "
-            "is not yet: needs 2 observers, has 1 (Dr A) (unmet-requirement)") in lines
-    assert any(line.startswith("decisions/ben-unmet.yml:10:1: certified but requirement not met as of 2026-11-30: demo-link ") for line in lines)
+    assert (
+        "decisions/ben-unmet.yml:10:1: certified but requirement not met as of 2026-11-30: demo-listen (Listens well.) "
+        "is not yet: needs 2 observers, has 1 (Dr A) (unmet-requirement)"
+    ) in lines
+    assert any(
+        line.startswith("decisions/ben-unmet.yml:10:1: certified but requirement not met as of 2026-11-30: demo-link ")
+        for line in lines
+    )
 
 
 def test_panel_of_one():
     r = check("decisions/ada-one-member.yml")
     assert r.returncode == 1
-    assert ("decisions/ada-one-member.yml:5:1: the panel has 1 member; signoff.yml certification.panel_min asks for at "
-            "least 2 different people (decision)") in r.stdout.splitlines()
+    assert (
+        "decisions/ada-one-member.yml:5:1: the panel has 1 member; signoff.yml certification.panel_min asks for at "
+        "least 2 different people (decision)"
+    ) in r.stdout.splitlines()
 
 
 def test_expired_decision():
     r = check("decisions/ada-expired.yml")
     assert r.returncode == 0  # a true record of the past, but no longer a certification
-    assert ("decisions/ada-expired.yml:16:1: warning: this certification expired on 2026-11-28; it needs a renewal decision "
-            "(A new panel decision on records from the last twelve months.) (decision-expired)") in r.stdout.splitlines()
+    assert (
+        "decisions/ada-expired.yml:16:1: warning: this certification expired on 2026-11-28; it needs a renewal decision "
+        "(A new panel decision on records from the last twelve months.) (decision-expired)"
+    ) in r.stdout.splitlines()
     assert "expired on" not in check("decisions/ada-expired.yml", today="2026-11-28").stdout
 
 
@@ -61,17 +74,33 @@ def write(tmp_path, name, text):
     return root
 
 
-
-
-@pytest.mark.parametrize("replace, expected", [
-    (("decision: certified", "decision: maybe"), "decisions/case.yml:10:1: decision: 'maybe' is not allowed; use one of: certified, certified-with-conditions, not-yet (schema)"),
-    (('date: "2026-11-30"', 'date: "30/11/2026"'), "decisions/case.yml:4:1: date:"),
-    (("  - name: Dr D", "  - name: Ada  Lovelace"), "decisions/case.yml:8:5: the trainee cannot sit on their own panel (decision)"),
-    (("  - name: Dr D", "  - name: dr a"), "decisions/case.yml:8:5: dr a is on the panel twice (also item 1) (decision)"),
-    (("decision: certified", "decision: certified-with-conditions"), "decisions/case.yml:10:1: certified-with-conditions needs the conditions listed under conditions (decision)"),
-    (("records: [../records]", "records: [../nowhere]"), "decisions/case.yml:15:13: no such file or folder"),
-    (("decision: certified\n", "decision: certified\nexpires: \"2031-01-01\"\n"), "decisions/case.yml:11:1: expires 2031-01-01 is later than signoff.yml allows (1095 days from 2026-11-30: 2029-11-29) (decision)"),
-])
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        (
+            ("decision: certified", "decision: maybe"),
+            "decisions/case.yml:10:1: decision: 'maybe' is not allowed; use one of: certified, certified-with-conditions, not-yet (schema)",
+        ),
+        (('date: "2026-11-30"', 'date: "30/11/2026"'), "decisions/case.yml:4:1: date:"),
+        (
+            ("  - name: Dr D", "  - name: Ada  Lovelace"),
+            "decisions/case.yml:8:5: the trainee cannot sit on their own panel (decision)",
+        ),
+        (
+            ("  - name: Dr D", "  - name: dr a"),
+            "decisions/case.yml:8:5: dr a is on the panel twice (also item 1) (decision)",
+        ),
+        (
+            ("decision: certified", "decision: certified-with-conditions"),
+            "decisions/case.yml:10:1: certified-with-conditions needs the conditions listed under conditions (decision)",
+        ),
+        (("records: [../records]", "records: [../nowhere]"), "decisions/case.yml:15:13: no such file or folder"),
+        (
+            ("decision: certified\n", 'decision: certified\nexpires: "2031-01-01"\n'),
+            "decisions/case.yml:11:1: expires 2031-01-01 is later than signoff.yml allows (1095 days from 2026-11-30: 2029-11-29) (decision)",
+        ),
+    ],
+)
 def test_broken_decisions_at_their_positions(tmp_path, replace, expected):
     text = (COHORT / "decisions" / "ada-certified.yml").read_text()
     assert replace[0] in text
@@ -89,7 +118,9 @@ def test_report_hash_must_match_the_records_as_of_the_date(tmp_path):
     record.write_text(json.dumps(data, indent=2))
     r = check("decisions/ada-certified.yml", cwd=root)
     assert r.returncode == 1
-    assert "decisions/ada-certified.yml:17:3: the report from these records as of 2026-11-30 has hash sha256:" in r.stdout
+    assert (
+        "decisions/ada-certified.yml:17:3: the report from these records as of 2026-11-30 has hash sha256:" in r.stdout
+    )
     # a record dated after the decision is not evidence for it, and changes nothing
     shutil.copy(COHORT / "records" / "ada-2026-11-26.json", record)
     data["id"], data["date"] = "ada-0006", "2026-12-03"
@@ -99,12 +130,19 @@ def test_report_hash_must_match_the_records_as_of_the_date(tmp_path):
 
 def test_knowledge_results_count_and_are_labelled(tmp_path):
     root = write(tmp_path, "noop.yml", "")
-    r = run_cli("report", "records", "--knowledge", "knowledge/results.csv", "--as-of", "2026-11-30", "--out", "out", cwd=root)
+    r = run_cli(
+        "report", "records", "--knowledge", "knowledge/results.csv", "--as-of", "2026-11-30", "--out", "out", cwd=root
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "  module demo-module: met (92% on 2026-11-10, from Moodle gradebook export 2026-11-20)" in r.stdout
-    assert "  module demo-module: not met (best 65% on 2026-11-12 from Marked exam paper (J. Smith), needs 80%)" in r.stdout
-    assert ("knowledge/results.csv:4:1: warning: self-reported result for Ben Okafor (demo-module) not counted: "
-            "signoff.yml knowledge.self_reported is false (knowledge)") in r.stdout
+    assert (
+        "  module demo-module: not met (best 65% on 2026-11-12 from Marked exam paper (J. Smith), needs 80%)"
+        in r.stdout
+    )
+    assert (
+        "knowledge/results.csv:4:1: warning: self-reported result for Ben Okafor (demo-module) not counted: "
+        "signoff.yml knowledge.self_reported is false (knowledge)"
+    ) in r.stdout
     assert "Ben Okafor,module demo-module,demo-module,80,not met,65," in (root / "out" / "knowledge.csv").read_text()
     html = (root / "out" / "report.html").read_text()
     assert "Ben Okafor: knowledge results" in html and "Marked exam paper (J. Smith)" in html
@@ -123,14 +161,17 @@ def test_bad_results_rows_at_their_positions(tmp_path):
         "Ada Lovelace,demo-module,ninety,2026-11-10,LMS\n"
         "Ada Lovelace,demo-module,90,10/11/2026,LMS\n"
         "Ada Lovelace,demo-module,90,2026-11-10,\n"
-        "Ada Lovelace,demo-module\n")
+        "Ada Lovelace,demo-module\n"
+    )
     r = run_cli("report", "records", "--knowledge", "knowledge/bad.csv", cwd=root)
     assert r.returncode == 1
-    for line in ("knowledge/bad.csv:2:14: 'no-such-quiz' is neither a module id nor a quiz id of this curriculum (knowledge)",
-                 "knowledge/bad.csv:3:26: score 'ninety' is not a percentage from 0 to 100 (knowledge)",
-                 "knowledge/bad.csv:4:29: date '10/11/2026' is not a date (YYYY-MM-DD) (knowledge)",
-                 "knowledge/bad.csv:5:40: source is empty: say where the result came from (e.g. a gradebook export) (knowledge)",
-                 "knowledge/bad.csv:6:1: expected 5 columns (trainee, item, score, date, source), found 2 (knowledge)"):
+    for line in (
+        "knowledge/bad.csv:2:14: 'no-such-quiz' is neither a module id nor a quiz id of this curriculum (knowledge)",
+        "knowledge/bad.csv:3:26: score 'ninety' is not a percentage from 0 to 100 (knowledge)",
+        "knowledge/bad.csv:4:29: date '10/11/2026' is not a date (YYYY-MM-DD) (knowledge)",
+        "knowledge/bad.csv:5:40: source is empty: say where the result came from (e.g. a gradebook export) (knowledge)",
+        "knowledge/bad.csv:6:1: expected 5 columns (trainee, item, score, date, source), found 2 (knowledge)",
+    ):
         assert line in r.stdout.splitlines(), r.stdout
 
 
@@ -140,18 +181,72 @@ def test_renewals_due_and_lapsed(tmp_path):
     folder.mkdir()
     shutil.copy(COHORT / "decisions" / "ada-expired.yml", folder / "ada.yml")
     text = (COHORT / "decisions" / "ada-certified.yml").read_text()
-    (folder / "ada-renewed.yml").write_text(text.replace("../records", "../records").replace("../knowledge", "../knowledge"))
+    (folder / "ada-renewed.yml").write_text(
+        text.replace("../records", "../records").replace("../knowledge", "../knowledge")
+    )
     (root / "decisions" / "noop.yml").unlink()
     # Ada: certified 2026-11-27 until 2026-11-28, then again 2026-11-30 (1095 days: until 2029-11-29)
-    r = run_cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "renewals", "--today", "2029-10-01", "--out", "out", cwd=root)
-    assert "Certification due for renewal: Ada Lovelace, valid until 2029-11-29 (due: 59 days left; renewals/ada-renewed.yml)" in r.stdout, r.stdout
-    r = run_cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "renewals", "--today", "2029-12-05", cwd=root)
-    assert "Certification lapsed: Ada Lovelace, valid until 2029-11-29 (lapsed 6 days ago; renewals/ada-renewed.yml)" in r.stdout
-    r = run_cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "renewals", "--today", "2027-01-01", cwd=root)
+    r = run_cli(
+        "report",
+        "records",
+        "--knowledge",
+        "knowledge/results.csv",
+        "--decisions",
+        "renewals",
+        "--today",
+        "2029-10-01",
+        "--out",
+        "out",
+        cwd=root,
+    )
+    assert (
+        "Certification due for renewal: Ada Lovelace, valid until 2029-11-29 (due: 59 days left; renewals/ada-renewed.yml)"
+        in r.stdout
+    ), r.stdout
+    r = run_cli(
+        "report",
+        "records",
+        "--knowledge",
+        "knowledge/results.csv",
+        "--decisions",
+        "renewals",
+        "--today",
+        "2029-12-05",
+        cwd=root,
+    )
+    assert (
+        "Certification lapsed: Ada Lovelace, valid until 2029-11-29 (lapsed 6 days ago; renewals/ada-renewed.yml)"
+        in r.stdout
+    )
+    r = run_cli(
+        "report",
+        "records",
+        "--knowledge",
+        "knowledge/results.csv",
+        "--decisions",
+        "renewals",
+        "--today",
+        "2027-01-01",
+        cwd=root,
+    )
     assert "Certifications: none due for renewal or lapsed." in r.stdout
     (folder / "ada-renewed.yml").unlink()  # only the two-day pilot certification is left
-    r = run_cli("report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "renewals", "--today", "2026-12-01", "--out", "out", cwd=root)
-    assert "Certification lapsed: Ada Lovelace, valid until 2026-11-28 (lapsed 3 days ago; renewals/ada.yml)" in r.stdout
+    r = run_cli(
+        "report",
+        "records",
+        "--knowledge",
+        "knowledge/results.csv",
+        "--decisions",
+        "renewals",
+        "--today",
+        "2026-12-01",
+        "--out",
+        "out",
+        cwd=root,
+    )
+    assert (
+        "Certification lapsed: Ada Lovelace, valid until 2026-11-28 (lapsed 3 days ago; renewals/ada.yml)" in r.stdout
+    )
     assert "Certification renewals" in (root / "out" / "report.html").read_text()
 
 

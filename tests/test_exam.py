@@ -1,6 +1,7 @@
 """curriculum exam: the paper holds no answer, the key matches the model (in the paper's own
 letters), a seed gives the same paper, bad input fails cleanly, and both pages read well in
 Chromium (axe, print)."""
+
 from __future__ import annotations
 
 import html
@@ -123,11 +124,13 @@ def test_the_paper_holds_no_answer(track_exam, curriculum):
         paper = (out / "exam-paper.html").read_text()
         text = text_of(paper)
         assert "Answer:" not in text and "Explanation" not in text and "Points to consider" not in text
-        assert "data-correct" not in paper and "class=\"key-answer" not in paper
+        assert "data-correct" not in paper and 'class="key-answer' not in paper
         assert "<script" not in paper.lower()
         for quiz in quizzes_of(curriculum, track_id):
             for q in quiz.all_questions():
-                secrets = [q.explanation, q.guidance, q.hint, q.feedback_true, q.feedback_false] + [o.feedback for o in q.options]
+                secrets = [q.explanation, q.guidance, q.hint, q.feedback_true, q.feedback_false] + [
+                    o.feedback for o in q.options
+                ]
                 for secret in filter(None, secrets):
                     secret = md_text(secret)
                     if len(secret) > 25:  # short ones ("Yes.") say nothing on their own
@@ -187,13 +190,16 @@ def test_a_seed_gives_the_same_paper(tmp_path):
     assert re.search(r"--seed \d+", out_random)  # a random seed is printed, so the paper can be made again
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--quiz", "no-such-quiz"], "unknown quiz id 'no-such-quiz'"),
-    (["--track", "no-such-track"], "unknown track id 'no-such-track'"),
-    (["--track", "grief", "--count", "9999"], "only"),
-    (["--track", "grief", "--seed", "3"], "--seed only applies with --count"),
-    ([], "give --quiz ID"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--quiz", "no-such-quiz"], "unknown quiz id 'no-such-quiz'"),
+        (["--track", "no-such-track"], "unknown track id 'no-such-track'"),
+        (["--track", "grief", "--count", "9999"], "only"),
+        (["--track", "grief", "--seed", "3"], "--seed only applies with --count"),
+        ([], "give --quiz ID"),
+    ],
+)
 def test_bad_input_fails_in_one_line(tmp_path, args, message):
     out = tmp_path / "paper"
     result = run_cli("exam", "--root", str(REPO), *args, "--out", str(out))
@@ -243,7 +249,20 @@ def test_paper_and_key_pass_axe_and_print(track_exam, browser, tmp_path):
 def test_pdf_option_prints_both(tmp_path):
     # in a child process: Playwright's sync API cannot start inside the one pytest-playwright runs
     out = tmp_path / "pdf"
-    result = run_cli_subprocess("exam", "--root", str(REPO), "--quiz", "gl-models-of-grief-quiz", "--count", "3", "--seed", "1", "--pdf", "--out", str(out))
+    result = run_cli_subprocess(
+        "exam",
+        "--root",
+        str(REPO),
+        "--quiz",
+        "gl-models-of-grief-quiz",
+        "--count",
+        "3",
+        "--seed",
+        "1",
+        "--pdf",
+        "--out",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     stdout = result.stdout
     for name in ("exam-paper.pdf", "marking-key.pdf"):

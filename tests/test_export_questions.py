@@ -1,6 +1,7 @@
 """curriculum export-questions: QTI 3.0, Moodle XML and GIFT, each read by a consumer that is
 not ours (a QTI player in Chromium and a second QTI reader; a Moodle XML parser; the GIFT
 reference grammar), for every question of every repository quiz."""
+
 from __future__ import annotations
 
 import html
@@ -125,16 +126,24 @@ def _cases(quiz, q):
         wrong = [o.id for o in q.options if not o.correct]
         cases = [("keyed", "click", correct, 1), ("wrong", "click", wrong, 0)]
         # all the right ones and one wrong: (right - wrong) / correct on the site
-        cases.append(("partial", "click", correct + wrong[:1], Fraction(len(correct) - 1, len(correct)) if partial else 0))
+        cases.append(
+            ("partial", "click", correct + wrong[:1], Fraction(len(correct) - 1, len(correct)) if partial else 0)
+        )
         if len(correct) > 1:
-            cases.append(("partial-missing", "click", correct[1:], Fraction(len(correct) - 1, len(correct)) if partial else 0))
+            cases.append(
+                ("partial-missing", "click", correct[1:], Fraction(len(correct) - 1, len(correct)) if partial else 0)
+            )
         return cases
     if q.type == "ordering":
         key = [i for i, _ in q.items]
         n = len(key)
         rotated = key[1:] + key[:1]  # no item in its place
         swapped = key[:-2] + [key[-1], key[-2]]  # all but the last two in place
-        return [("keyed", "set", key, 1), ("wrong", "set", rotated, 0), ("partial", "set", swapped, Fraction(n - 2, n) if partial else 0)]
+        return [
+            ("keyed", "set", key, 1),
+            ("wrong", "set", rotated, 0),
+            ("partial", "set", swapped, Fraction(n - 2, n) if partial else 0),
+        ]
     if q.type == "matching":
         ids = [p for p, _, _ in q.pairs]
         n = len(ids)
@@ -142,14 +151,22 @@ def _cases(quiz, q):
         keyed = [pair(p, p) for p in ids]
         rotated = [pair(p, ids[(i + 1) % n]) for i, p in enumerate(ids)]
         swapped = [pair(ids[0], ids[1]), pair(ids[1], ids[0])] + [pair(p, p) for p in ids[2:]]
-        return [("keyed", "set", keyed, 1), ("wrong", "set", rotated, 0), ("partial", "set", swapped, Fraction(n - 2, n) if partial else 0)]
+        return [
+            ("keyed", "set", keyed, 1),
+            ("wrong", "set", rotated, 0),
+            ("partial", "set", swapped, Fraction(n - 2, n) if partial else 0),
+        ]
     return []
 
 
 def fixture_package(tmp_path_factory, case: str):
     tmp = tmp_path_factory.mktemp(case)
     root = make_tree(tmp, FIXTURES / "export" / case)
-    out, _ = export_unchecked(tmp, "qti3", "bank.zip", root) if case == "special-characters" else export(tmp, "qti3", "bank.zip", root=root)
+    out, _ = (
+        export_unchecked(tmp, "qti3", "bank.zip", root)
+        if case == "special-characters"
+        else export(tmp, "qti3", "bank.zip", root=root)
+    )
     folder = tmp / "package"
     with zipfile.ZipFile(out) as zf:
         zf.extractall(folder)
@@ -205,7 +222,9 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
                         got = result["score"]
                         # the player keeps three decimals of a float outcome (2/3 -> 0.667)
                         if got is None or abs(float(got) - float(expected)) > 0.0005:
-                            failures.append(f"{where} {name} {value}: player scored {got}, the site gives {float(expected)} (response {result['response']})")
+                            failures.append(
+                                f"{where} {name} {value}: player scored {got}, the site gives {float(expected)} (response {result['response']})"
+                            )
                         if result["maxscore"] not in (1, "1", 1.0):
                             failures.append(f"{where}: MAXSCORE {result['maxscore']}")
                         shown = {(f["outcome"], f["identifier"]): f["text"] for f in result["shown"]}
@@ -246,8 +265,16 @@ def test_qti_second_reader_downgrades_the_package(qti_package, repo_quizzes, tmp
     # QTI 2.1 has no shared stimuli: the converter inlines each vignette into its questions
     # (and drops the data-stimulus-idref placeholder); nothing else may be lost.
     expected = {"stimulus-inlined", "data-attributes-removed"}
-    assert {w.code for w in result.warnings} <= expected, [f"{w.code}: {w.message}" for w in result.warnings if w.code not in expected][:10]
-    scenario_items = {f"items/{quiz.id}/{sub.id}.xml" for quiz in repo_quizzes.values() for q in quiz.questions if q.type == "scenario" for sub in q.questions}
+    assert {w.code for w in result.warnings} <= expected, [
+        f"{w.code}: {w.message}" for w in result.warnings if w.code not in expected
+    ][:10]
+    scenario_items = {
+        f"items/{quiz.id}/{sub.id}.xml"
+        for quiz in repo_quizzes.values()
+        for q in quiz.questions
+        if q.type == "scenario"
+        for sub in q.questions
+    }
     assert {w.file for w in result.warnings} <= scenario_items
     files = result.files
     ns = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1"}
@@ -255,11 +282,19 @@ def test_qti_second_reader_downgrades_the_package(qti_package, repo_quizzes, tmp
     for quiz in repo_quizzes.values():
         for question in quiz.questions:
             for q in question.questions if question.type == "scenario" else [question]:
-                doc = etree.fromstring(files[f"items/{quiz.id}/{q.id}.xml"].encode() if isinstance(files[f"items/{quiz.id}/{q.id}.xml"], str) else files[f"items/{quiz.id}/{q.id}.xml"])
+                doc = etree.fromstring(
+                    files[f"items/{quiz.id}/{q.id}.xml"].encode()
+                    if isinstance(files[f"items/{quiz.id}/{q.id}.xml"], str)
+                    else files[f"items/{quiz.id}/{q.id}.xml"]
+                )
                 assert etree.QName(doc).localname == "assessmentItem"
                 interaction = {
-                    "single_choice": "choiceInteraction", "multiple_choice": "choiceInteraction", "true_false": "choiceInteraction",
-                    "ordering": "orderInteraction", "matching": "matchInteraction", "reflection": "extendedTextInteraction",
+                    "single_choice": "choiceInteraction",
+                    "multiple_choice": "choiceInteraction",
+                    "true_false": "choiceInteraction",
+                    "ordering": "orderInteraction",
+                    "matching": "matchInteraction",
+                    "reflection": "extendedTextInteraction",
                 }[q.type]
                 assert doc.find(f".//q:{interaction}", ns) is not None, (quiz.id, q.id)
                 values = [v.text for v in doc.findall(".//q:responseDeclaration/q:correctResponse/q:value", ns)]
@@ -275,7 +310,11 @@ def test_qti_second_reader_downgrades_the_package(qti_package, repo_quizzes, tmp
                     # the shared vignette is inlined into each of its questions for QTI 2.1
                     assert md_text(question.vignette)[:40] in squash(text_of(etree.tostring(doc, encoding="unicode")))
                 seen += 1
-        test = etree.fromstring(files[f"tests/{quiz.id}.xml"].encode() if isinstance(files[f"tests/{quiz.id}.xml"], str) else files[f"tests/{quiz.id}.xml"])
+        test = etree.fromstring(
+            files[f"tests/{quiz.id}.xml"].encode()
+            if isinstance(files[f"tests/{quiz.id}.xml"], str)
+            else files[f"tests/{quiz.id}.xml"]
+        )
         assert etree.QName(test).localname == "assessmentTest"
         assert len(test.findall(".//q:assessmentItemRef", ns)) == len(quiz.all_questions())
         pass_mark = [d for d in test.findall("q:outcomeDeclaration", ns) if d.get("identifier") == "PASS_MARK"][0]
@@ -300,8 +339,32 @@ def test_qti_display_order_is_the_sites(qti_package, repo_quizzes):
 # ---------------------------------------------------------------------------------------
 # Moodle XML
 
-MOODLE_GRADES = {Fraction(g) for g in ("100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30",
-                                        "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0")}
+MOODLE_GRADES = {
+    Fraction(g)
+    for g in (
+        "100",
+        "90",
+        "83.33333",
+        "80",
+        "75",
+        "70",
+        "66.66667",
+        "60",
+        "50",
+        "40",
+        "33.33333",
+        "30",
+        "25",
+        "20",
+        "16.66667",
+        "14.28571",
+        "12.5",
+        "11.11111",
+        "10",
+        "5",
+        "0",
+    )
+}
 
 
 def _moodle_grade_ok(fraction: str) -> bool:
@@ -324,7 +387,12 @@ def test_moodle_parser_reads_every_choice_question(moodle_file, repo_quizzes):
     from curriculum_tools.export.common import select
 
     in_file_order = [quiz for _, quiz in select(load(REPO).curriculum, None, None).items]  # by track, then module
-    expected = [(quiz, q) for quiz in in_file_order for q in quiz.all_questions() if q.type in ("single_choice", "multiple_choice")]
+    expected = [
+        (quiz, q)
+        for quiz in in_file_order
+        for q in quiz.all_questions()
+        if q.type in ("single_choice", "multiple_choice")
+    ]
     assert len(parsed["multichoice"]) == len(expected)
     for (_quiz, q), got in zip(expected, parsed["multichoice"], strict=True):
         assert got.name.split(":", 1)[0] == q.id
@@ -334,7 +402,13 @@ def test_moodle_parser_reads_every_choice_question(moodle_file, repo_quizzes):
         assert text_of(got.general_feedback) == md_text(q.explanation), q.id
         assert md_text(q.prompt) in text_of(got.text_pre_parse), q.id
         for option in got.options:
-            assert _moodle_grade_ok(str(option.score_fraction)) or abs(Fraction(str(option.score_fraction)) * 100000 - round(Fraction(str(option.score_fraction)) * 100000)) == 0
+            assert (
+                _moodle_grade_ok(str(option.score_fraction))
+                or abs(
+                    Fraction(str(option.score_fraction)) * 100000 - round(Fraction(str(option.score_fraction)) * 100000)
+                )
+                == 0
+            )
         fractions = [Fraction(str(o.score_fraction)) / 100 for o in got.options]
         correct = [o.correct for o in q.options]
         if q.type == "single_choice":
@@ -343,7 +417,10 @@ def test_moodle_parser_reads_every_choice_question(moodle_file, repo_quizzes):
             assert abs(sum(f for f in fractions if f > 0) - 1) < Fraction(1, 10000), q.id
             # Moodle: sum of the chosen fractions, floored at 0 = the site's partial credit
             n = sum(correct)
-            for pick in ([i for i, c in enumerate(correct) if c] + [correct.index(False)], [i for i, c in enumerate(correct) if c][1:]):
+            for pick in (
+                [i for i, c in enumerate(correct) if c] + [correct.index(False)],
+                [i for i, c in enumerate(correct) if c][1:],
+            ):
                 moodle = max(Fraction(0), sum(fractions[i] for i in pick))
                 right = sum(1 for i in pick if correct[i])
                 site = max(Fraction(0), Fraction(right - (len(pick) - right), n))
@@ -361,7 +438,10 @@ def test_moodle_file_structure_for_the_other_types(moodle_file, repo_quizzes):
     for question in questions:
         for answer in question.findall("answer"):
             if question.get("type") != "ordering":
-                assert _moodle_grade_ok(answer.get("fraction")), (question.findtext("name/text"), answer.get("fraction"))
+                assert _moodle_grade_ok(answer.get("fraction")), (
+                    question.findtext("name/text"),
+                    answer.get("fraction"),
+                )
     by_id = {q.findtext("idnumber"): q for q in questions if q.findtext("idnumber")}
     categories = [q.findtext("category/text") for q in questions if q.get("type") == "category"]
     assert len(categories) == len(repo_quizzes)
@@ -385,12 +465,19 @@ def test_moodle_file_structure_for_the_other_types(moodle_file, repo_quizzes):
                     assert text_of(answers["false"].findtext("feedback/text")) == md_text(q.feedback_false)
                 elif q.type == "matching":
                     assert node.get("type") == "matching"
-                    subs = [(text_of(s.findtext("text") or ""), s.findtext("answer/text")) for s in node.findall("subquestion")]
+                    subs = [
+                        (text_of(s.findtext("text") or ""), s.findtext("answer/text"))
+                        for s in node.findall("subquestion")
+                    ]
                     assert subs == [(md_text(p), m) for _, p, m in q.pairs] + [("", d) for d in q.distractors]
                 elif q.type == "ordering":
                     assert node.get("type") == "ordering"
-                    assert node.findtext("gradingtype") == ("ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING")
-                    assert [text_of(a.findtext("text")) for a in node.findall("answer")] == [md_text(t) for _, t in q.items]
+                    assert node.findtext("gradingtype") == (
+                        "ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING"
+                    )
+                    assert [text_of(a.findtext("text")) for a in node.findall("answer")] == [
+                        md_text(t) for _, t in q.items
+                    ]
                 elif q.type == "reflection":
                     assert node.get("type") == "essay"
                     assert node.findtext("defaultgrade") == "0"
@@ -405,14 +492,24 @@ def test_moodle_file_structure_for_the_other_types(moodle_file, repo_quizzes):
 
 
 def gift_parse(*files: Path) -> list[dict]:
-    result = subprocess.run(["node", str(REPO / "tests" / "gift_parse.js"), *map(str, files)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["node", str(REPO / "tests" / "gift_parse.js"), *map(str, files)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def _pegjs_plain(text: str) -> str:
     """gift-pegjs leaves Moodle's escape placeholders in a matching answer: decode them."""
-    for code, ch in (("&&092;", "\\"), ("&&058;", ":"), ("&&035;", "#"), ("&&061;", "="), ("&&123;", "{"), ("&&125;", "}"), ("&&126;", "~")):
+    for code, ch in (
+        ("&&092;", "\\"),
+        ("&&058;", ":"),
+        ("&&035;", "#"),
+        ("&&061;", "="),
+        ("&&123;", "{"),
+        ("&&125;", "}"),
+        ("&&126;", "~"),
+    ):
         text = text.replace(code, ch)
     return text
 
@@ -441,7 +538,9 @@ def check_gift(parsed: list[dict], quizzes: dict, stdout: str) -> int:
                 if q.type in ("single_choice", "multiple_choice"):
                     assert got["type"] == "MC"
                     assert [text_of(c["text"]["text"]) for c in got["choices"]] == [md_text(o.text) for o in q.options]
-                    assert [text_of(c["feedback"]["text"]) for c in got["choices"]] == [md_text(o.feedback) for o in q.options]
+                    assert [text_of(c["feedback"]["text"]) for c in got["choices"]] == [
+                        md_text(o.feedback) for o in q.options
+                    ]
                     if q.type == "single_choice":
                         assert [c["isCorrect"] for c in got["choices"]] == [o.correct for o in q.options]
                     else:
@@ -456,10 +555,14 @@ def check_gift(parsed: list[dict], quizzes: dict, stdout: str) -> int:
                     wrong, right = got["trueFeedback"]["text"], got["falseFeedback"]["text"]
                     chosen_true = right if q.answer else wrong
                     chosen_false = wrong if q.answer else right
-                    assert text_of(chosen_true) == md_text(q.feedback_true) and text_of(chosen_false) == md_text(q.feedback_false)
+                    assert text_of(chosen_true) == md_text(q.feedback_true) and text_of(chosen_false) == md_text(
+                        q.feedback_false
+                    )
                 elif q.type == "matching":
                     assert got["type"] == "Matching"
-                    pairs = [(text_of(p["subquestion"]["text"]), _pegjs_plain(p["subanswer"])) for p in got["matchPairs"]]
+                    pairs = [
+                        (text_of(p["subquestion"]["text"]), _pegjs_plain(p["subanswer"])) for p in got["matchPairs"]
+                    ]
                     assert pairs == [(md_text(p), m) for _, p, m in q.pairs] + [("", d) for d in q.distractors]
                 elif q.type == "reflection":
                     assert got["type"] == "Essay"
@@ -524,7 +627,7 @@ def test_special_characters_survive_every_format_and_no_markup_passes(special_tr
         low = body.lower()
         assert "<script" not in low and "<img" not in low, name
         assert not re.search(r"<[^>]+\son\w+\s*=", low), name
-        assert 'href="javascript' not in low and "href\\=\"javascript" not in low, name
+        assert 'href="javascript' not in low and 'href\\="javascript' not in low, name
         assert "example.org/guide" in body, name  # a real https link stays a link
 
 
@@ -543,7 +646,9 @@ def test_exports_are_deterministic_and_fail_cleanly(tmp_path):
         assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
         assert target.read_text() == "old"
-    result = run_cli("export-questions", "--root", str(REPO), "--format", "gift", "--out", str(tmp_path / "missing" / "x.gift"))
+    result = run_cli(
+        "export-questions", "--root", str(REPO), "--format", "gift", "--out", str(tmp_path / "missing" / "x.gift")
+    )
     assert result.returncode == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

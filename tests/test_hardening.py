@@ -4,6 +4,7 @@ message` and exit 1 from validate, build and report, and no internal error from 
 a record of a session after today is rejected by `curriculum report` and never counted. The
 quick paths of the report (positions found on demand, the compiled schema) agree with the
 full ones."""
+
 from __future__ import annotations
 
 import json
@@ -12,10 +13,10 @@ import shutil
 from bisect import bisect_right
 
 import pytest
-from conftest import write_site_config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import write_site_config
 from curriculum_tools.core.model import Source
 from curriculum_tools.load.schemas import fast_valid, located_schema_problems
 from curriculum_tools.signoff import jsonpos
@@ -26,9 +27,18 @@ QUIZ = "quizzes/demo-module-quiz.yml"
 PROBLEM = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): .+ \([a-z0-9-]+\)$", re.M)
 
 CRASH_INPUTS = {
-    "deep-list": ("tracks.yml", "    summary: A small track used by the tests.", "    summary: A small track used by the tests.\n    x: " + "[" * 3000 + "]" * 3000),
-    "deep-map": ("glossary/general.yml", "    definition: Supportive-Expressive Group Therapy.",
-                 "    definition: Supportive-Expressive Group Therapy.\n    x:" + "".join("\n" + "  " * (i + 3) + f"k{i}:" for i in range(400)) + " v"),
+    "deep-list": (
+        "tracks.yml",
+        "    summary: A small track used by the tests.",
+        "    summary: A small track used by the tests.\n    x: " + "[" * 3000 + "]" * 3000,
+    ),
+    "deep-map": (
+        "glossary/general.yml",
+        "    definition: Supportive-Expressive Group Therapy.",
+        "    definition: Supportive-Expressive Group Therapy.\n    x:"
+        + "".join("\n" + "  " * (i + 3) + f"k{i}:" for i in range(400))
+        + " v",
+    ),
     "huge-integer": (MODULE, "order: 1", "order: " + "9" * 5000),
     "infinite": (QUIZ, "pass_mark: 70", "pass_mark: .inf"),
     "year-9999-review": (MODULE, "last_reviewed: 2026-01-01", "last_reviewed: 9999-12-01"),
@@ -98,7 +108,9 @@ def report_root(tmp_path):
 
 def test_a_session_after_today_is_rejected_and_never_counted(report_root):
     files = [str(RECORDS / "valid" / "ada-2026-11-03.json"), str(RECORDS / "valid" / "ada-2026-11-17.json")]
-    before = json.loads(run_cli("report", *files, "--root", str(report_root), "--format", "json", "--today", "2026-11-20").stdout)
+    before = json.loads(
+        run_cli("report", *files, "--root", str(report_root), "--format", "json", "--today", "2026-11-20").stdout
+    )
     assert before["records"] == 2 and before["errors"] == 0
     result = run_cli("report", *files, "--root", str(report_root), "--format", "json", "--today", "2026-11-10")
     clean(result)
@@ -110,13 +122,16 @@ def test_a_session_after_today_is_rejected_and_never_counted(report_root):
     assert "session date 2026-11-17 is after today (2026-11-10)" in problem["message"]
 
 
-@pytest.mark.parametrize("name,text,where", [
-    ("deep.json", '{"a":\n' + "[" * 70 + "]" * 70 + "}", None),
-    ("deeper.json", "[" * 100000, (1, 65)),
-    ("huge.json", '{\n  "a": ' + "9" * 5000 + "\n}", (2, 8)),
-    ("nan.json", '{"a": NaN}', None),
-    ("bom-bidi.json", '\ufeff{"trainee": "\u202eA"}', None),
-])
+@pytest.mark.parametrize(
+    "name,text,where",
+    [
+        ("deep.json", '{"a":\n' + "[" * 70 + "]" * 70 + "}", None),
+        ("deeper.json", "[" * 100000, (1, 65)),
+        ("huge.json", '{\n  "a": ' + "9" * 5000 + "\n}", (2, 8)),
+        ("nan.json", '{"a": NaN}', None),
+        ("bom-bidi.json", '\ufeff{"trainee": "\u202eA"}', None),
+    ],
+)
 def test_report_inputs_give_a_line(report_root, tmp_path, name, text, where):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -157,7 +172,13 @@ def test_positions_on_demand_are_the_full_walks(path):
 
 
 def _mutations():
-    leaf = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=12), st.sampled_from(["  ", "2026-02-30", "2026-11-01", "2026-11-01T10:00:00Z", "not-observed", "x"]))
+    leaf = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-3, 3),
+        st.text(max_size=12),
+        st.sampled_from(["  ", "2026-02-30", "2026-11-01", "2026-11-01T10:00:00Z", "not-observed", "x"]),
+    )
     return st.tuples(st.integers(0, 10_000), st.sampled_from(["set", "delete", "add"]), leaf)
 
 

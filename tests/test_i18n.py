@@ -6,6 +6,7 @@ and a quiz passed in Spanish counting on the English progress page.
 
 The tree is the minimal fixture with a Spanish home page, module and quiz
 (tests/fixtures/valid/translated, made from tests/fixtures/translations/es)."""
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,14 @@ def test_stale_fires_after_the_source_changes_and_clears_after_the_hash_is_updat
     source.write_text(source.read_text().replace("The first thing comes first.", "The first thing always comes first."))
     stale = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
     assert stale.returncode == 1
-    line = next(n for n, text in enumerate((root / "quizzes" / "demo-module-quiz.es.yml").read_text().splitlines(), 1) if "source_hash" in text)
-    assert f"quizzes/demo-module-quiz.es.yml:{line}:3: warning: quizzes/demo-module-quiz.yml has changed" in stale.stdout
+    line = next(
+        n
+        for n, text in enumerate((root / "quizzes" / "demo-module-quiz.es.yml").read_text().splitlines(), 1)
+        if "source_hash" in text
+    )
+    assert (
+        f"quizzes/demo-module-quiz.es.yml:{line}:3: warning: quizzes/demo-module-quiz.yml has changed" in stale.stdout
+    )
     assert "(translation-stale)" in stale.stdout
     assert run_cli("validate", "--root", str(root), "--today", TODAY).returncode == 0, "a warning without --strict"
     listed = run_cli("translations", "--root", str(root))
@@ -103,7 +110,9 @@ def test_stale_fires_after_the_source_changes_and_clears_after_the_hash_is_updat
     new_hash = run_cli("translations", "--hash", str(source)).stdout.strip()
     assert re.fullmatch(r"sha256:[0-9a-f]{64}", new_hash)
     translation = root / "quizzes" / "demo-module-quiz.es.yml"
-    translation.write_text(re.sub(r"source_hash: sha256:[0-9a-f]+", f"source_hash: {new_hash}", translation.read_text()))
+    translation.write_text(
+        re.sub(r"source_hash: sha256:[0-9a-f]+", f"source_hash: {new_hash}", translation.read_text())
+    )
     again = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
     assert again.returncode == 0, again.stdout
 
@@ -119,7 +128,10 @@ def test_the_hash_ignores_line_endings(tmp_path):
 def test_translations_json_lists_translated_stale_missing():
     out = json.loads(run_cli("translations", "--root", str(TREE), "--format", "json").stdout)
     assert sorted(r["file"] for r in out["es"]["translated"]) == [
-        "curriculum/demo/demo-module.es.md", "curriculum/index.es.md", "quizzes/demo-module-quiz.es.yml"]
+        "curriculum/demo/demo-module.es.md",
+        "curriculum/index.es.md",
+        "quizzes/demo-module-quiz.es.yml",
+    ]
     assert out["es"]["stale"] == [] and out["es"]["missing"] == ["glossary/general.yml"]
 
 
@@ -151,7 +163,9 @@ def english_ui_strings() -> list[str]:
         if key in SAME_IN_SPANISH or es[key] == text:
             continue
         text = re.sub(r"\{\w+, plural,.*\}\}", "\x00", text)  # plural branches: their own words below
-        fragments = [p for branch in re.findall(r"(?:one|other) \{([^{}]*)\}", en[key]) for p in re.split(r"#|\{\w+\}", branch)]
+        fragments = [
+            p for branch in re.findall(r"(?:one|other) \{([^{}]*)\}", en[key]) for p in re.split(r"#|\{\w+\}", branch)
+        ]
         whole = re.split(r"\{\w+\}|<[^>]+>|&\w+;|\x00", text)
         for part in fragments + whole:
             part = part.strip(" .,:;()")
@@ -296,7 +310,9 @@ def test_one_language_alone_for_the_offline_edition(tmp_path):
     assert '<html lang="es"' in home and "Inicio de prueba" in home and "md-select__link" not in home
     assert "Un módulo de demostración" in module and "Comprobar respuestas" in module
     assert not (site / "es").exists() and not list(site.rglob("*.es.html"))
-    english = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site-en", strict=True, language="en")
+    english = build_site(
+        write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site-en", strict=True, language="en"
+    )
     assert "Check answers" in (english / "demo" / "demo-module.html").read_text(encoding="utf-8")
     assert not list(english.rglob("*.es.html")) and not (english / "es").exists()
     assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["es"]

@@ -1,6 +1,7 @@
 """The test LRS itself (tests/lrs.py): Ralph stores every statement posted, keeps them over a
 restart, refuses a second statement with the same id, and its own model refuses invalid xAPI.
 If these fail, the cmi5 and records tests that rely on Ralph cannot be trusted."""
+
 from __future__ import annotations
 
 import json

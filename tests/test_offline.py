@@ -1,6 +1,7 @@
 """The offline edition (`make offline`): the zip, unpacked and opened from disk (file://) in
 Chromium, lets a trainee read, search, take a quiz, see progress and record a checklist, and
 no page asks for anything but its own files."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,9 @@ import zipfile
 
 import pytest
 import yaml
-from helpers import REPO
 from playwright.sync_api import expect
+
+from helpers import REPO
 
 MODULE = "grief/gl-models-of-grief.html"
 CHECKLIST = "supervisors/observed-group-session.html"
@@ -70,8 +72,9 @@ def _plain(path) -> str:
 
 
 def test_missing_node_modules_stops_the_offline_build_with_a_clear_message(tmp_path, monkeypatch):
-    from curriculum_tools.site import offline as off
     from mkdocs.exceptions import PluginError
+
+    from curriculum_tools.site import offline as off
 
     class Config:
         extra = {"polyfills": ["assets/javascripts/vendor/iframe-worker-shim.js"]}
@@ -150,7 +153,7 @@ def test_spaced_review_works_from_disk(page, offline, watch):
     loads the schedule from disk (navmarks.js adds review/schedule.js's bundle)."""
     import datetime as dt
 
-    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     page.clock.set_fixed_time(start)
     page.goto(url(offline, MODULE))
     quiz = page.locator("section.cq-quiz")

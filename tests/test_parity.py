@@ -2,6 +2,7 @@
 run here through the Python code and in tests/js/ through the browser's (node --test), so the
 two cannot drift. Also: the browser's record-schema engine implements every keyword of the
 schema the build emits, and the node unit tests pass."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,12 @@ def tree():
 
 def test_the_fixture_framework_is_what_the_build_hands_the_browser(tree):
     framework = json.loads((PARITY / "framework.json").read_text())
-    assert framework["signoff"] == signoff_config(tree), "regenerate tests/fixtures/parity/framework.json from signoff_config()"
-    assert framework["schema"] == record_schema(tree), "regenerate tests/fixtures/parity/framework.json from record_schema()"
+    assert framework["signoff"] == signoff_config(tree), (
+        "regenerate tests/fixtures/parity/framework.json from signoff_config()"
+    )
+    assert framework["schema"] == record_schema(tree), (
+        "regenerate tests/fixtures/parity/framework.json from record_schema()"
+    )
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in (PARITY / "latest-rating").glob("*.json")))
@@ -71,7 +76,12 @@ def engine_keywords() -> set[str]:
         " require(process.argv[1] + '/' + f);"
         "console.log(JSON.stringify(curriculum.records.KEYWORDS));"
     )
-    done = subprocess.run([NODE, "-e", script, str(REPO / "scripts/curriculum_tools/site/components")], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [NODE, "-e", script, str(REPO / "scripts/curriculum_tools/site/components")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return set(json.loads(done.stdout))
 
 
@@ -85,5 +95,7 @@ def test_the_browser_engine_implements_every_keyword_of_the_emitted_schema(root)
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed (make node-deps)")
 def test_node_unit_tests_pass():
-    done = subprocess.run([NODE, "--test", "--test-reporter=dot", str(REPO / "tests" / "js")], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [NODE, "--test", "--test-reporter=dot", str(REPO / "tests" / "js")], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -2,6 +2,7 @@
 scheme, with quiz explanations and the addresses of outside links; the printable edition
 holds every module and quiz on one page, with unique ids and working links, and prints one
 module per sheet."""
+
 from __future__ import annotations
 
 import re
@@ -120,13 +121,21 @@ def test_links_from_a_module_are_rebased_for_the_print_page():
     from curriculum_tools.site.pages.print_edition import _PrintTree
 
     urls = {"grief/other.md": "grief/other/", "glossary.md": "glossary/"}
-    tree = _PrintTree(None, "m--", SimpleNamespace(src_uri="grief/m.md"), "print/", lambda src, frm: get_relative_url(urls[src], frm))
+    tree = _PrintTree(
+        None, "m--", SimpleNamespace(src_uri="grief/m.md"), "print/", lambda src, frm: get_relative_url(urls[src], frm)
+    )
     assert tree.rebase("#refs") == "#m--refs"
     assert tree.rebase("other.md#s") == "../grief/other/#s"
     assert tree.rebase("../glossary.md") == "../glossary/"
     assert tree.rebase("img/a.png", page=False) == "../grief/img/a.png"
     assert tree.rebase("https://doi.org/10.1/x") == "https://doi.org/10.1/x"
-    offline = _PrintTree(None, "m--", SimpleNamespace(src_uri="grief/m.md"), "print.html", lambda src, frm: get_relative_url(src.replace(".md", ".html"), frm))
+    offline = _PrintTree(
+        None,
+        "m--",
+        SimpleNamespace(src_uri="grief/m.md"),
+        "print.html",
+        lambda src, frm: get_relative_url(src.replace(".md", ".html"), frm),
+    )
     assert offline.rebase("other.md") == "grief/other.html"
 
 
@@ -139,10 +148,16 @@ def test_printable_edition_shows_every_answer_from_the_model(site, curriculum):
     for quiz in curriculum.quizzes:
         for q in quiz.all_questions():
             start = page.index(f'id="{quiz.module_id}--{quiz.id}--{q.id}"')
-            block = page[start : page.index("</div>", page.index('class="cq-answer__prompt"', start))] if q.type != "scenario" else ""
+            block = (
+                page[start : page.index("</div>", page.index('class="cq-answer__prompt"', start))]
+                if q.type != "scenario"
+                else ""
+            )
             if q.type == "ordering":
                 order = re.findall(r"<li>(.*?)</li>", block.split('class="cq-answer__order">')[1].split("</ol>")[0])
-                assert [html_lib.unescape(re.sub("<[^>]+>", "", x)) for x in order] == [re.sub(r"[*_`]", "", text) for _, text in q.items], q.id
+                assert [html_lib.unescape(re.sub("<[^>]+>", "", x)) for x in order] == [
+                    re.sub(r"[*_`]", "", text) for _, text in q.items
+                ], q.id
             elif q.type == "matching":
                 pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", block)
                 assert len(pairs) == len(q.pairs), q.id

@@ -3,14 +3,16 @@ README gives deployers, is visited page by page: every request stays on the site
 and the browser reports no CSP violation, on load and while searching, switching colours,
 taking a quiz and recording a checklist. The HTML and CSS are also read for anything that
 would load from elsewhere or need 'unsafe-inline'."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
+from playwright.sync_api import expect
+
 from conftest import SiteServer, free_port
 from helpers import REPO
-from playwright.sync_api import expect
 from sitewalk import site_pages
 
 CSP = "default-src 'self'"
@@ -103,8 +105,13 @@ def test_built_html_and_css_need_nothing_inline_and_nothing_from_elsewhere(site)
     for path in sorted(site.dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         rel = path.relative_to(site.dir)
-        for name, pattern in (("inline script", INLINE_SCRIPT), ("event handler attribute", HANDLER),
-                              ("inline style", STYLE), ("off-site resource", EXTERNAL), ("off-site link", EXTERNAL_LINK)):
+        for name, pattern in (
+            ("inline script", INLINE_SCRIPT),
+            ("event handler attribute", HANDLER),
+            ("inline style", STYLE),
+            ("off-site resource", EXTERNAL),
+            ("off-site link", EXTERNAL_LINK),
+        ):
             for match in pattern.finditer(text):
                 problems.append(f"{rel}: {name}: {match.group(0)[:80]}")
     for path in sorted(site.dir.rglob("*.css")):

@@ -3,6 +3,7 @@ signoff.yml's targets (sessions, observers, required items, contexts) and writes
 progress.json; the parity fixtures in fixtures/parity/progress/ fix that evaluation so a
 browser implementation can be held to the same results. The HTML report says it in words,
 with a bar per target."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,10 @@ def evaluate_case(case: str, tmp_path):
         kind = "checklist" if name.startswith("checklists/") else name.removesuffix(".yml")
         up = "../" * name.count("/")
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n" + json.dumps(content, indent=2), encoding="utf-8")
+        (root / name).write_text(
+            f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n" + json.dumps(content, indent=2),
+            encoding="utf-8",
+        )
     (root / "records").mkdir()
     for record in data["records"]:
         (root / "records" / f"{record['id']}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
@@ -50,17 +54,24 @@ def test_progress_values_by_hand(tmp_path):
     ben = _find(plan, "Ben Okafor", "demo-listen")
     assert ben["status"] == "not yet" and ben["level_reached"] is None
     assert {t["target"]: (t["have"], t["need"], t["met"]) for t in ben["targets"]} == {
-        "sessions": (2, 2, True), "observers": (1, 2, False), "required items": (1, 1, True)}
+        "sessions": (2, 2, True),
+        "observers": (1, 2, False),
+        "required items": (1, 1, True),
+    }
     link = _find(plan, "Ben Okafor", "demo-link")
     # links rated Indirect on 2026-11-05, not observed on 2026-11-19: one session of two
-    assert {t["target"]: (t["have"], t["need"]) for t in link["targets"]} == {"sessions": (1, 2), "observers": (1, 2), "required items": (1, 1)}
+    assert {t["target"]: (t["have"], t["need"]) for t in link["targets"]} == {
+        "sessions": (1, 2),
+        "observers": (1, 2),
+        "required items": (1, 1),
+    }
     # ordinal: listening reached Unsupervised (two sessions, two observers at that level),
     # linking only Indirect although its latest rating is Unsupervised
     assert _find(plan, "Ada Lovelace", "demo-listen")["level_reached"] == "unsupervised"
     ada = _find(plan, "Ada Lovelace", "demo-link")
     assert (ada["level_reached"], ada["latest"]) == ("indirect", "Unsupervised, 2026-11-26")
     html = (root / "out" / "report.html").read_text()
-    assert "Observers: 1 of 2<span class=\"bar\" aria-hidden=\"true\"><span style=\"width:50%\"></span></span>" in html
+    assert 'Observers: 1 of 2<span class="bar" aria-hidden="true"><span style="width:50%"></span></span>' in html
     assert "Entrustment reached: <strong>Unsupervised</strong>" in html
 
 
@@ -76,7 +87,11 @@ def test_contexts_target(tmp_path):
     # keeps the default's two contexts, and Ada's Unsupervised listening was seen in one
     listen = _find(plan, "Ada Lovelace", "demo-listen")
     assert {t["target"]: (t["have"], t["need"]) for t in listen["targets"]} == {
-        "sessions": (1, 1), "observers": (1, 1), "required items": (1, 1), "contexts": (1, 2)}
+        "sessions": (1, 1),
+        "observers": (1, 1),
+        "required items": (1, 1),
+        "contexts": (1, 2),
+    }
     assert listen["status"] == "not yet"
 
 

@@ -1,5 +1,6 @@
 """Property-based: random and mutated YAML and Markdown never crash the validator. Whatever
 the input, `curriculum validate` exits 0 or 1 and every problem names a file and a line."""
+
 from __future__ import annotations
 
 import contextlib
@@ -22,12 +23,52 @@ TARGETS = [
     "glossary/general.yml",
 ]
 TOKENS = [
-    "&a ", "*a", "!tag ", "!!python/object:os.system ", "? ", "- ", ": ", "{", "}", "[", "]", "\"", "'", "yes", "no", "on",
-    "\t", "\x00", "\ufeff", "---", "...", "#", "|", ">", "%YAML 1.1", "<<: *a", "1: x", "null", "~", "2026-02-30",
-    "10.1/x", "[@nope]", "## Heading", "\u2028", "𝔘", "\\", "@", "`", "id: dup", "correct: true", "type: scenario",
+    "&a ",
+    "*a",
+    "!tag ",
+    "!!python/object:os.system ",
+    "? ",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    '"',
+    "'",
+    "yes",
+    "no",
+    "on",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "---",
+    "...",
+    "#",
+    "|",
+    ">",
+    "%YAML 1.1",
+    "<<: *a",
+    "1: x",
+    "null",
+    "~",
+    "2026-02-30",
+    "10.1/x",
+    "[@nope]",
+    "## Heading",
+    "\u2028",
+    "𝔘",
+    "\\",
+    "@",
+    "`",
+    "id: dup",
+    "correct: true",
+    "type: scenario",
 ]
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def run_validate(root: Path) -> tuple[int, str]:

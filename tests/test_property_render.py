@@ -3,6 +3,7 @@ text field (and a module body), the built pages hold no script element, event-ha
 attribute, script URL, frame or inline style that the site did not put there itself. The
 site is built as if the validator had let everything through (rule unsafe-html off), so only
 the rendering policy stands between the text and the page."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,17 +11,55 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
-from hostile import build_without_unsafe_html_rule, hostile_tree, live_parts, write_config
 
 from helpers import BASE
+from hostile import build_without_unsafe_html_rule, hostile_tree, live_parts, write_config
 
 TOKENS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "[x](javascript:alert(1))",
-    "<a href='javascript:x()'>a</a>", "\n\n", "*[", "]: ", "{: onclick=x }", "<svg onload=x>", "&#106;avascript:",
-    "<!--", "-->", "`", "\\", "<", ">", '"', "'", "<details open ontoggle=x>", "<style>", "</title>", "</textarea>",
-    "<iframe src=//e.org>", "[d](data:text/html,x)", "\u202e", "# ", "- ", "1. ", "|", "!!! note", "??? x", "    ",
-    "<div markdown onmouseover=x>", "**", "_", "&amp;", "&lt;script&gt;", "<b onclick=x>", "<javascript:x>",
-    "[r]: javascript:x", "{ #id onclick=x }", "*", "<p style=color:red>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "[x](javascript:alert(1))",
+    "<a href='javascript:x()'>a</a>",
+    "\n\n",
+    "*[",
+    "]: ",
+    "{: onclick=x }",
+    "<svg onload=x>",
+    "&#106;avascript:",
+    "<!--",
+    "-->",
+    "`",
+    "\\",
+    "<",
+    ">",
+    '"',
+    "'",
+    "<details open ontoggle=x>",
+    "<style>",
+    "</title>",
+    "</textarea>",
+    "<iframe src=//e.org>",
+    "[d](data:text/html,x)",
+    "\u202e",
+    "# ",
+    "- ",
+    "1. ",
+    "|",
+    "!!! note",
+    "??? x",
+    "    ",
+    "<div markdown onmouseover=x>",
+    "**",
+    "_",
+    "&amp;",
+    "&lt;script&gt;",
+    "<b onclick=x>",
+    "<javascript:x>",
+    "[r]: javascript:x",
+    "{ #id onclick=x }",
+    "*",
+    "<p style=color:red>",
 ]
 
 text = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), min_size=1, max_size=6).map("".join)
@@ -37,7 +76,9 @@ def ours(tmp_path_factory):
     return {s for parts in live_parts(built).values() for s in parts.scripts}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(value=text)
 def test_random_text_in_every_field_is_inert_in_every_page(value, ours, tmp_path_factory):
     from curriculum_tools.site.atomic import BuildFailed

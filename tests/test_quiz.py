@@ -4,6 +4,7 @@ storage, the progress page and the navigation mark, and axe in light and dark.
 
 The site is the minimal fixture tree (one quiz with every question type) built with the
 repository's own mkdocs.yml, theme overrides and assets."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from helpers import BASE, REPO
+from helpers import BASE
 
 QUIZ_PAGE = "demo/demo-module/"
 STORE_KEY = "sgc:quiz:demo-module-quiz"
@@ -298,7 +299,14 @@ def test_quizzes_are_not_in_the_search_index(site):
 def test_a_stored_answer_of_the_wrong_shape_is_dropped_and_the_quiz_still_starts(page, practice, watch):
     """Issue 12: a stored null for a matching question stopped the quiz from starting at all."""
     page.goto(practice.url + QUIZ_PAGE)
-    data = {"v": 1, "data": {"answers": {"q-match": None, "q-multi": "a", "q-single": "a"}, "orders": {"q-order": 7}, "attempts": [None]}}
+    data = {
+        "v": 1,
+        "data": {
+            "answers": {"q-match": None, "q-multi": "a", "q-single": "a"},
+            "orders": {"q-order": 7},
+            "attempts": [None],
+        },
+    }
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
     page.reload()
     expect(page.locator(".cq-notice")).to_contain_text("2 saved answers could not be used and were dropped")
@@ -319,14 +327,23 @@ def test_ordering_items_are_shuffled_once_by_the_browser_not_by_the_build(page, 
     order = question(page, "q-order").locator(".cq-order__text").all_inner_texts()
     assert sorted(order) == ["One", "Three", "Two"] and order != ["One", "Two", "Three"]  # shuffled, never the answer
     page.reload()
-    assert question(page, "q-order").locator(".cq-order__text").all_inner_texts() == order  # once: kept, not shuffled again
+    assert (
+        question(page, "q-order").locator(".cq-order__text").all_inner_texts() == order
+    )  # once: kept, not shuffled again
 
 
 def test_navigation_marks_follow_the_module_id_not_a_stored_address(page, practice):
     """A passed quiz saved while the site lived elsewhere still marks its module."""
     page.goto(practice.url + "progress/")
-    data = {"v": 1, "data": {"answers": {}, "attempts": [{"date": "2026-11-20T10:00:00Z", "score": 6, "total": 6, "percent": 100, "passed": True}],
-                             "module": "demo-module", "page": "/where/the/site/used/to/be/demo/demo-module/"}}
+    data = {
+        "v": 1,
+        "data": {
+            "answers": {},
+            "attempts": [{"date": "2026-11-20T10:00:00Z", "score": 6, "total": 6, "percent": 100, "passed": True}],
+            "module": "demo-module",
+            "page": "/where/the/site/used/to/be/demo/demo-module/",
+        },
+    }
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
     page.reload()
     link = page.locator(".md-nav--primary .md-nav__link").filter(has_text="A demo module").first

@@ -1,5 +1,6 @@
 """Checklist pages: a complete paper form without JavaScript, and in a real browser a recorder
 driven by keyboard that saves, reloads, exports, imports (safely) and prints."""
+
 from __future__ import annotations
 
 import html
@@ -10,8 +11,9 @@ from html.parser import HTMLParser
 
 import jsonschema
 import pytest
-from helpers import BASE, REPO
 from playwright.sync_api import expect
+
+from helpers import BASE, REPO
 
 SCHEMA = json.loads((REPO / "schemas" / "record.schema.json").read_text())
 FORM = "supervisors/demo-checklist/"
@@ -32,10 +34,20 @@ def demo(tmp_path_factory, site_factory):
 
 def record(**changes) -> dict:
     base = {
-        "format": "supervisor-record/1", "id": "11111111-aaaa", "checklist": {"id": "demo-checklist", "version": 1},
-        "trainee": "Trainee A", "observer": {"name": "Dr Obs", "role": "Psychologist"}, "date": "2026-11-20", "context": "",
-        "ratings": [{"item": "listens", "rating": "indirect"}], "strengths": "", "next_steps": "", "evidence_url": "",
-        "signed_off": None, "created": "2026-11-20T10:00:00.000Z", "updated": "2026-11-20T10:00:00.000Z",
+        "format": "supervisor-record/1",
+        "id": "11111111-aaaa",
+        "checklist": {"id": "demo-checklist", "version": 1},
+        "trainee": "Trainee A",
+        "observer": {"name": "Dr Obs", "role": "Psychologist"},
+        "date": "2026-11-20",
+        "context": "",
+        "ratings": [{"item": "listens", "rating": "indirect"}],
+        "strengths": "",
+        "next_steps": "",
+        "evidence_url": "",
+        "signed_off": None,
+        "created": "2026-11-20T10:00:00.000Z",
+        "updated": "2026-11-20T10:00:00.000Z",
     }
     base.update(changes)
     return base
@@ -84,9 +96,19 @@ def test_checklist_page_is_a_complete_form_without_js(demo):
     site = demo.dir
     page = (site / FORM / "index.html").read_text()
     form = Form()
-    form.feed(page[page.index('<div class="cr"'):page.index("</article>")])
+    form.feed(page[page.index('<div class="cr"') : page.index("</article>")])
     names = [i.get("name") for i in form.inputs]
-    for name in ("trainee", "observer.name", "observer.role", "date", "context", "strengths", "next_steps", "evidence_url", "signed"):
+    for name in (
+        "trainee",
+        "observer.name",
+        "observer.role",
+        "date",
+        "context",
+        "strengths",
+        "next_steps",
+        "evidence_url",
+        "signed",
+    ):
         assert name in names, name
     levels = ["not-observed", "direct", "indirect", "unsupervised"]
     for item in ("listens", "links"):
@@ -96,10 +118,14 @@ def test_checklist_page_is_a_complete_form_without_js(demo):
     assert form.legends >= 5  # session, two items, overall, sign-off
     assert 'Listens. <strong class="cr-req">Required</strong></legend>' in page
     assert 'aria-describedby="cr-demo-checklist-sd-indirect"' in page  # scale descriptions tied to the radios
-    content = page[page.index('<div class="cr"'):page.index("</article>")]
-    assert form.scripts == [] and "<script" not in content  # no script element in the content: its data sits in an attribute
-    assert "data-module=\"recorder\"" in page and "hidden>" in page.split('class="cr-tools"')[1][:80]
-    data = json.loads(html.unescape(re.search(r'<div class="cr" data-module="recorder" data-config="([^"]*)">', page).group(1)))
+    content = page[page.index('<div class="cr"') : page.index("</article>")]
+    assert (
+        form.scripts == [] and "<script" not in content
+    )  # no script element in the content: its data sits in an attribute
+    assert 'data-module="recorder"' in page and "hidden>" in page.split('class="cr-tools"')[1][:80]
+    data = json.loads(
+        html.unescape(re.search(r'<div class="cr" data-module="recorder" data-config="([^"]*)">', page).group(1))
+    )
     assert data["checklist"] == "demo-checklist" and data["required"] == ["listens"]
     assert data["schema"]["$defs"]["record"]["properties"]["ratings"]["items"]["properties"]["rating"]["enum"] == levels
     nav = (site / "supervisors" / "index.html").read_text()
@@ -185,10 +211,21 @@ def test_sign_off_needs_required_items(page, demo):
 
 def test_export_import_export_is_byte_identical(page, demo, browser):
     page.goto(demo.url + FORM)
-    upload(page, "two.json", {"format": "supervisor-records/1", "records": [
-        record(id="aaaaaaaa-0001", context="Ünïcode — “quotes”"),
-        record(id="aaaaaaaa-0002", trainee="Trainee B", ratings=[{"item": "links", "rating": "direct", "comment": "Good."}]),
-    ]})
+    upload(
+        page,
+        "two.json",
+        {
+            "format": "supervisor-records/1",
+            "records": [
+                record(id="aaaaaaaa-0001", context="Ünïcode — “quotes”"),
+                record(
+                    id="aaaaaaaa-0002",
+                    trainee="Trainee B",
+                    ratings=[{"item": "links", "rating": "direct", "comment": "Good."}],
+                ),
+            ],
+        },
+    )
     expect(page.get_by_role("status")).to_contain_text("Imported 2 records.")
     page.get_by_role("button", name="Open the record for Trainee B").click()
     one = export(page)
@@ -216,13 +253,31 @@ def test_malformed_import_is_reported_and_changes_nothing(page, demo):
     upload(page, "good.json", record(id="bbbbbbbb-0001", trainee="Kept"))
     expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     before = page.evaluate("localStorage.getItem('sgc:records')")
-    page.get_by_label("Import records").set_input_files(files=[
-        {"name": "broken.json", "mimeType": "application/json", "buffer": b"{not json"},
-        {"name": "wrong.json", "mimeType": "application/json", "buffer": json.dumps(
-            record(id="bbbbbbbb-0002", trainee="", date="2026-02-30", ratings=[{"item": "sings", "rating": "great"}], extra=1)).encode()},
-        {"name": "other.json", "mimeType": "application/json", "buffer": json.dumps(
-            record(id="bbbbbbbb-0003", checklist={"id": "no-such-list", "version": 1})).encode()},
-    ])
+    page.get_by_label("Import records").set_input_files(
+        files=[
+            {"name": "broken.json", "mimeType": "application/json", "buffer": b"{not json"},
+            {
+                "name": "wrong.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(
+                    record(
+                        id="bbbbbbbb-0002",
+                        trainee="",
+                        date="2026-02-30",
+                        ratings=[{"item": "sings", "rating": "great"}],
+                        extra=1,
+                    )
+                ).encode(),
+            },
+            {
+                "name": "other.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(
+                    record(id="bbbbbbbb-0003", checklist={"id": "no-such-list", "version": 1})
+                ).encode(),
+            },
+        ]
+    )
     alert = page.get_by_role("alert")
     expect(alert).to_be_focused()
     expect(alert).to_contain_text("broken.json is not valid JSON")
@@ -250,10 +305,18 @@ def test_record_text_is_shown_as_text_never_run(page, demo):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(demo.url + FORM)
-    upload(page, f"{XSS}.json", record(
-        id="cccccccc-0001", trainee=XSS, observer={"name": XSS, "role": XSS}, context=XSS, strengths=XSS,
-        ratings=[{"item": "listens", "rating": "direct", "comment": XSS}],
-    ))
+    upload(
+        page,
+        f"{XSS}.json",
+        record(
+            id="cccccccc-0001",
+            trainee=XSS,
+            observer={"name": XSS, "role": XSS},
+            context=XSS,
+            strengths=XSS,
+            ratings=[{"item": "listens", "rating": "direct", "comment": XSS}],
+        ),
+    )
     expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     entry = page.get_by_role("listitem").filter(has_text=XSS)
     expect(entry).to_have_count(1)
@@ -269,19 +332,33 @@ def test_record_text_is_shown_as_text_never_run(page, demo):
 
 def test_id_clash_keeps_the_newer_copy(page, demo):
     page.goto(demo.url + FORM)
-    upload(page, "v2.json", record(id="dddddddd-0001", trainee="Clash", strengths="second", updated="2026-11-21T10:00:00.000Z"))
+    upload(
+        page,
+        "v2.json",
+        record(id="dddddddd-0001", trainee="Clash", strengths="second", updated="2026-11-21T10:00:00.000Z"),
+    )
     expect(page.get_by_role("status")).to_contain_text("Imported 1 record.")
     upload(page, "v1.json", record(id="dddddddd-0001", trainee="Clash", strengths="first"))
-    expect(page.get_by_role("status")).to_contain_text("Kept the record for Clash, 2026-11-20: it is newer than the copy in v1.json.")
-    upload(page, "v3.json", record(id="dddddddd-0001", trainee="Clash", strengths="third", updated="2026-11-22T10:00:00.000Z"))
-    expect(page.get_by_role("status")).to_contain_text("Replaced the record for Clash, 2026-11-20 with the newer copy in v3.json.")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Kept the record for Clash, 2026-11-20: it is newer than the copy in v1.json."
+    )
+    upload(
+        page,
+        "v3.json",
+        record(id="dddddddd-0001", trainee="Clash", strengths="third", updated="2026-11-22T10:00:00.000Z"),
+    )
+    expect(page.get_by_role("status")).to_contain_text(
+        "Replaced the record for Clash, 2026-11-20 with the newer copy in v3.json."
+    )
     page.get_by_role("button", name="Open the record for Clash").click()
     expect(page.get_by_label("Strengths")).to_have_value("third")
 
 
 def test_duplicate_and_delete_with_confirmation(page, demo):
     page.goto(demo.url + FORM)
-    upload(page, "dup.json", record(id="eeeeeeee-0001", trainee="Dup", signed_off={"by": "Dr Obs", "date": "2026-11-21"}))
+    upload(
+        page, "dup.json", record(id="eeeeeeee-0001", trainee="Dup", signed_off={"by": "Dr Obs", "date": "2026-11-21"})
+    )
     page.get_by_role("button", name="Duplicate the record for Dup").click()
     expect(page.get_by_label("Trainee (name or code)")).to_be_focused()
     expect(page.get_by_label("I sign off this record")).not_to_be_checked()
@@ -327,11 +404,23 @@ def test_print_shows_the_form_without_navigation(page, demo):
 
 def test_opening_a_record_of_another_checklist_version_says_so(page, demo):
     page.goto(demo.url + FORM)
-    stored = {"v": 1, "data": {"records": {"ffffffff-0001": record(id="ffffffff-0001", trainee="Versioned", checklist={"id": "demo-checklist", "version": 2})}, "current": {}}}
+    stored = {
+        "v": 1,
+        "data": {
+            "records": {
+                "ffffffff-0001": record(
+                    id="ffffffff-0001", trainee="Versioned", checklist={"id": "demo-checklist", "version": 2}
+                )
+            },
+            "current": {},
+        },
+    }
     page.evaluate("v => localStorage.setItem('sgc:records', v)", json.dumps(stored))
     page.reload()
     page.get_by_role("button", name="Open the record for Versioned").click()
-    expect(page.get_by_role("status")).to_contain_text("It was made against version 2 of this checklist; the form is version 1")
+    expect(page.get_by_role("status")).to_contain_text(
+        "It was made against version 2 of this checklist; the form is version 1"
+    )
 
 
 def test_every_field_survives_a_reload_and_a_pending_sign_off_is_kept_and_said(page, demo):
@@ -341,19 +430,58 @@ def test_every_field_survives_a_reload_and_a_pending_sign_off_is_kept_and_said(p
     page.get_by_role("button", name="New record").click()
     item1 = lambda: page.get_by_role("group", name="1. Listens.")  # noqa: E731
     steps = [
-        (lambda: page.get_by_label("Trainee (name or code)").fill("  Trainee  09 "), lambda: expect(page.get_by_label("Trainee (name or code)")).to_have_value("  Trainee  09 ")),
-        (lambda: page.get_by_label("Observer's name").fill("Dr Typed"), lambda: expect(page.get_by_label("Observer's name")).to_have_value("Dr Typed")),
-        (lambda: page.get_by_label("Observer's role").fill("Nurse"), lambda: expect(page.get_by_label("Observer's role")).to_have_value("Nurse")),
-        (lambda: page.get_by_label("Date of the session").fill("2026-11-19"), lambda: expect(page.get_by_label("Date of the session")).to_have_value("2026-11-19")),
-        (lambda: page.get_by_label("Session context").fill("Line one\nline two"), lambda: expect(page.get_by_label("Session context")).to_have_value("Line one\nline two")),
-        (lambda: item1().get_by_label("Direct supervision", exact=True).check(), lambda: expect(item1().get_by_label("Direct supervision", exact=True)).to_be_checked()),
-        (lambda: page.get_by_label("Comment on item 1").fill("Listened."), lambda: expect(page.get_by_label("Comment on item 1")).to_have_value("Listened.")),
-        (lambda: page.get_by_label("Comment on item 2").fill("Only a comment, no rating yet."), lambda: expect(page.get_by_label("Comment on item 2")).to_have_value("Only a comment, no rating yet.")),
-        (lambda: page.get_by_label("Strengths").fill("Warm."), lambda: expect(page.get_by_label("Strengths")).to_have_value("Warm.")),
-        (lambda: page.get_by_label("Next steps agreed with the trainee").fill("Pace."), lambda: expect(page.get_by_label("Next steps agreed with the trainee")).to_have_value("Pace.")),
-        (lambda: page.get_by_label("Evidence link (optional)").fill("notes elsewhere"), lambda: expect(page.get_by_label("Evidence link (optional)")).to_have_value("notes elsewhere")),
-        (lambda: page.get_by_label("Signed off by").fill("Dr Typed"), lambda: expect(page.get_by_label("Signed off by")).to_have_value("Dr Typed")),
-        (lambda: page.get_by_label("Date of sign-off").fill("2026-11-21"), lambda: expect(page.get_by_label("Date of sign-off")).to_have_value("2026-11-21")),
+        (
+            lambda: page.get_by_label("Trainee (name or code)").fill("  Trainee  09 "),
+            lambda: expect(page.get_by_label("Trainee (name or code)")).to_have_value("  Trainee  09 "),
+        ),
+        (
+            lambda: page.get_by_label("Observer's name").fill("Dr Typed"),
+            lambda: expect(page.get_by_label("Observer's name")).to_have_value("Dr Typed"),
+        ),
+        (
+            lambda: page.get_by_label("Observer's role").fill("Nurse"),
+            lambda: expect(page.get_by_label("Observer's role")).to_have_value("Nurse"),
+        ),
+        (
+            lambda: page.get_by_label("Date of the session").fill("2026-11-19"),
+            lambda: expect(page.get_by_label("Date of the session")).to_have_value("2026-11-19"),
+        ),
+        (
+            lambda: page.get_by_label("Session context").fill("Line one\nline two"),
+            lambda: expect(page.get_by_label("Session context")).to_have_value("Line one\nline two"),
+        ),
+        (
+            lambda: item1().get_by_label("Direct supervision", exact=True).check(),
+            lambda: expect(item1().get_by_label("Direct supervision", exact=True)).to_be_checked(),
+        ),
+        (
+            lambda: page.get_by_label("Comment on item 1").fill("Listened."),
+            lambda: expect(page.get_by_label("Comment on item 1")).to_have_value("Listened."),
+        ),
+        (
+            lambda: page.get_by_label("Comment on item 2").fill("Only a comment, no rating yet."),
+            lambda: expect(page.get_by_label("Comment on item 2")).to_have_value("Only a comment, no rating yet."),
+        ),
+        (
+            lambda: page.get_by_label("Strengths").fill("Warm."),
+            lambda: expect(page.get_by_label("Strengths")).to_have_value("Warm."),
+        ),
+        (
+            lambda: page.get_by_label("Next steps agreed with the trainee").fill("Pace."),
+            lambda: expect(page.get_by_label("Next steps agreed with the trainee")).to_have_value("Pace."),
+        ),
+        (
+            lambda: page.get_by_label("Evidence link (optional)").fill("notes elsewhere"),
+            lambda: expect(page.get_by_label("Evidence link (optional)")).to_have_value("notes elsewhere"),
+        ),
+        (
+            lambda: page.get_by_label("Signed off by").fill("Dr Typed"),
+            lambda: expect(page.get_by_label("Signed off by")).to_have_value("Dr Typed"),
+        ),
+        (
+            lambda: page.get_by_label("Date of sign-off").fill("2026-11-21"),
+            lambda: expect(page.get_by_label("Date of sign-off")).to_have_value("2026-11-21"),
+        ),
     ]
     for i, (type_it, _) in enumerate(steps):
         type_it()
@@ -364,13 +492,19 @@ def test_every_field_survives_a_reload_and_a_pending_sign_off_is_kept_and_said(p
     expect(page.get_by_label("I sign off this record")).not_to_be_checked()
     expect(page.locator(".cr-pending")).to_contain_text("Not signed off yet")
     page.goto(demo.url + "supervisors/dashboard/")
-    expect(page.get_by_role("table", name="Records").get_by_role("row").filter(has_text="Trainee  09")).to_contain_text("No (sign-off pending)")
+    expect(page.get_by_role("table", name="Records").get_by_role("row").filter(has_text="Trainee  09")).to_contain_text(
+        "No (sign-off pending)"
+    )
 
 
 def test_a_record_for_a_checklist_version_that_does_not_exist_is_rejected(page, demo):
     """The browser checks imports with the schema `curriculum report` uses: version 99 is refused."""
     page.goto(demo.url + FORM)
-    upload(page, "v99.json", record(id="99999999-0001", trainee="Future", checklist={"id": "demo-checklist", "version": 99}))
+    upload(
+        page,
+        "v99.json",
+        record(id="99999999-0001", trainee="Future", checklist={"id": "demo-checklist", "version": 99}),
+    )
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("v99.json: checklist › version must be at most 1")
     expect(page.locator(".cr-list li").filter(has_text="Future")).to_have_count(0)
@@ -378,11 +512,24 @@ def test_a_record_for_a_checklist_version_that_does_not_exist_is_rejected(page, 
 
 def test_stored_fields_of_the_wrong_shape_are_dropped_one_by_one(page, demo, watch):
     page.goto(demo.url + FORM)
-    damaged = record(id="abababab-0001", trainee=["not", "text"], strengths="Kept strengths", ratings=[{"item": "listens", "rating": "direct"}, None])
-    stored = {"v": 1, "data": {"records": {"abababab-0001": damaged, "broken-1": "junk"}, "current": {"demo-checklist": "abababab-0001"}}}
+    damaged = record(
+        id="abababab-0001",
+        trainee=["not", "text"],
+        strengths="Kept strengths",
+        ratings=[{"item": "listens", "rating": "direct"}, None],
+    )
+    stored = {
+        "v": 1,
+        "data": {
+            "records": {"abababab-0001": damaged, "broken-1": "junk"},
+            "current": {"demo-checklist": "abababab-0001"},
+        },
+    }
     page.evaluate("v => localStorage.setItem('sgc:records', v)", json.dumps(stored))
     page.reload()
-    expect(page.get_by_role("status")).to_contain_text("3 damaged parts of the saved records could not be used and were dropped")
+    expect(page.get_by_role("status")).to_contain_text(
+        "3 damaged parts of the saved records could not be used and were dropped"
+    )
     expect(page.get_by_label("Strengths")).to_have_value("Kept strengths")
     expect(page.get_by_role("group", name="1. Listens.").get_by_label("Direct supervision", exact=True)).to_be_checked()
     page.get_by_label("Trainee (name or code)").fill("Retyped")

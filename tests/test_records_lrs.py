@@ -3,6 +3,7 @@ push` sends records as xAPI statements to Ralph (tests/lrs.py, started per test 
 127.0.0.1), `curriculum report --lrs` reads them back, and the report is the one the same
 records give as files, byte for byte. Ralph's own xAPI model validates every statement;
 credentials never appear in output."""
+
 from __future__ import annotations
 
 import json
@@ -73,7 +74,20 @@ def cli(root: Path, *args: str, env=None):
 
 
 def push(root, ralph, auth, *paths):
-    return cli(root, "records", "push", *paths, "--lrs", ralph.endpoint, "--auth-file", str(auth), "--programme", PROGRAMME, "--today", "2026-12-01")
+    return cli(
+        root,
+        "records",
+        "push",
+        *paths,
+        "--lrs",
+        ralph.endpoint,
+        "--auth-file",
+        str(auth),
+        "--programme",
+        PROGRAMME,
+        "--today",
+        "2026-12-01",
+    )
 
 
 def two_versions(tmp_path) -> Path:
@@ -89,7 +103,9 @@ def two_versions(tmp_path) -> Path:
     return folder
 
 
-def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(root, any_ralph, any_auth, tmp_path, monkeypatch):
+def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(
+    root, any_ralph, any_auth, tmp_path, monkeypatch
+):
     ralph, auth = any_ralph, any_auth
     folder = two_versions(tmp_path)
     # the first version of a record, pushed before it was edited: the LRS keeps both
@@ -109,13 +125,30 @@ def test_push_twice_then_report_from_the_lrs_gives_the_same_report_as_the_files(
 
     # a small page size, so the report must follow Ralph's `more` links
     from curriculum_tools.signoff import lrs
+
     monkeypatch.setattr(lrs, "PAGE_SIZE", 4)
     seen = []
     request = lrs.Client.request
-    monkeypatch.setattr(lrs.Client, "request", lambda self, method, url, *a, **k: seen.append(url) or request(self, method, url, *a, **k))
+    monkeypatch.setattr(
+        lrs.Client,
+        "request",
+        lambda self, method, url, *a, **k: seen.append(url) or request(self, method, url, *a, **k),
+    )
     files = cli(root, "report", str(folder), "--out", str(tmp_path / "from-files"), "--today", "2026-12-01")
-    from_lrs = cli(root, "report", "--lrs", ralph.endpoint, "--auth-file", str(auth), "--programme", PROGRAMME,
-                   "--out", str(tmp_path / "from-lrs"), "--today", "2026-12-01")
+    from_lrs = cli(
+        root,
+        "report",
+        "--lrs",
+        ralph.endpoint,
+        "--auth-file",
+        str(auth),
+        "--programme",
+        PROGRAMME,
+        "--out",
+        str(tmp_path / "from-lrs"),
+        "--today",
+        "2026-12-01",
+    )
     assert files.returncode == 0 and from_lrs.returncode == 0, from_lrs.stdout + from_lrs.stderr
     assert len(seen) > len(after) // 4, seen  # every page fetched
     for name in ("report.csv", "progress.json"):
@@ -166,10 +199,33 @@ def test_credentials_only_from_a_file_or_the_environment(root, ralph, auth):
     result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", ralph.endpoint, "--programme", PROGRAMME)
     assert result.returncode == 1 and "CURRICULUM_LRS_AUTH" in result.stderr
     in_url = ralph.endpoint.replace("http://", f"http://{ralph.username}:{ralph.password}@")
-    result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", in_url, "--auth-file", str(auth), "--programme", PROGRAMME)
+    result = cli(
+        root,
+        "records",
+        "push",
+        str(RECORDS / "valid"),
+        "--lrs",
+        in_url,
+        "--auth-file",
+        str(auth),
+        "--programme",
+        PROGRAMME,
+    )
     assert result.returncode == 1 and "carries credentials" in result.stderr and ralph.password not in result.stderr
     env = {"CURRICULUM_LRS_AUTH": f"{ralph.username}:{ralph.password}"}
-    result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", ralph.endpoint, "--programme", PROGRAMME, "--today", "2026-12-01", env=env)
+    result = cli(
+        root,
+        "records",
+        "push",
+        str(RECORDS / "valid"),
+        "--lrs",
+        ralph.endpoint,
+        "--programme",
+        PROGRAMME,
+        "--today",
+        "2026-12-01",
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert ralph.password not in result.stdout + result.stderr
 
@@ -177,13 +233,32 @@ def test_credentials_only_from_a_file_or_the_environment(root, ralph, auth):
 def test_an_unreachable_lrs_and_bad_input_fail_in_one_line(root, ralph, auth, tmp_path):
     ralph.stop()
     result = push(root, ralph, auth, str(RECORDS / "valid" / "ada-2026-11-03.json"))
-    assert result.returncode == 1 and "cannot reach the LRS" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert (
+        result.returncode == 1
+        and "cannot reach the LRS" in result.stderr
+        and len(result.stderr.strip().splitlines()) == 1
+    )
     assert ralph.password not in result.stderr
     empty = tmp_path / "empty-auth"
     empty.write_text("just-a-token\n")
     result = push(root, ralph, empty, str(RECORDS / "valid"))
-    assert result.returncode == 1 and "expected one line key:secret" in result.stderr and "just-a-token" not in result.stderr
-    result = cli(root, "records", "push", str(RECORDS / "valid"), "--lrs", "ftp://x/", "--auth-file", str(auth), "--programme", PROGRAMME)
+    assert (
+        result.returncode == 1
+        and "expected one line key:secret" in result.stderr
+        and "just-a-token" not in result.stderr
+    )
+    result = cli(
+        root,
+        "records",
+        "push",
+        str(RECORDS / "valid"),
+        "--lrs",
+        "ftp://x/",
+        "--auth-file",
+        str(auth),
+        "--programme",
+        PROGRAMME,
+    )
     assert result.returncode == 1 and "xAPI endpoint" in result.stderr
 
 

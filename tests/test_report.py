@@ -1,6 +1,7 @@
 """`curriculum report`: record files in, cohort report out. Valid records from two observers
 over several sessions, broken files at exact lines, an old checklist version, hostile text,
 sign-off rules applied, and output that is written whole or not at all."""
+
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,12 @@ def test_valid_records_statuses_and_reasons(root, tmp_path):
     table = rows(out)
     assert len(table) == 6  # three trainees x two competencies
     ada = table[("Ada Lovelace", "demo-listen")]
-    assert (ada["status"], ada["sessions_meeting"], ada["observers"], ada["observer_names"]) == ("signed off", "2", "2", "Dr A; Dr B")
+    assert (ada["status"], ada["sessions_meeting"], ada["observers"], ada["observer_names"]) == (
+        "signed off",
+        "2",
+        "2",
+        "Dr A; Dr B",
+    )
     assert ada["latest_rating"] == "Unsupervised, 2026-11-17"
     assert ada["domain"] == "Demo domain" and ada["competency"] == "Listens well."
     link = table[("Ada Lovelace", "demo-link")]
@@ -59,7 +65,11 @@ def test_valid_records_statuses_and_reasons(root, tmp_path):
         "1 record not signed off by a supervisor, not counted"
     )
     ben = table[("Ben Okafor", "demo-listen")]
-    assert (ben["status"], ben["sessions_meeting"], ben["reason"]) == ("not yet", "2", "needs 2 observers, has 1 (Dr A)")
+    assert (ben["status"], ben["sessions_meeting"], ben["reason"]) == (
+        "not yet",
+        "2",
+        "needs 2 observers, has 1 (Dr A)",
+    )
     assert "required item 'links' not rated" in table[("Ben Okafor", "demo-link")]["reason"]
     cy = table[("Cy Young", "demo-link")]
     assert (cy["status"], cy["reason"]) == ("no evidence", "no record rates it yet")
@@ -68,8 +78,10 @@ def test_valid_records_statuses_and_reasons(root, tmp_path):
 def test_older_checklist_version_is_flagged(root, tmp_path):
     out = tmp_path / "out"
     result = report(root, "valid", out=out)
-    assert ("valid/cy-old-version.json:6:5: warning: made against version 1 of checklist 'demo-checklist', "
-            "which is now version 2 (older-version)") in result.stdout
+    assert (
+        "valid/cy-old-version.json:6:5: warning: made against version 1 of checklist 'demo-checklist', "
+        "which is now version 2 (older-version)"
+    ) in result.stdout
     assert "valid/cy-old-version.json:21:7: warning: item 'old-item' is no longer in checklist" in result.stdout
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Records made against an older checklist version (2)" in html
@@ -111,7 +123,7 @@ def test_hostile_text_is_escaped_in_html_and_csv(root, tmp_path):
     assert """content="default-src 'none'; style-src 'unsafe-inline'\"""" in html
     assert "http://" not in html.replace("http://evil", "")  # nothing loaded from anywhere
     table = rows(out)
-    assert ("'=HYPERLINK(\"http://evil\")", "demo-listen") in table  # a spreadsheet shows it as text
+    assert ('\'=HYPERLINK("http://evil")', "demo-listen") in table  # a spreadsheet shows it as text
 
 
 def test_signoff_rules_are_applied(root, tmp_path):
@@ -147,7 +159,9 @@ def test_json_format(root):
 
 def test_github_format(root):
     result = report(root, "invalid/unknown-checklist.json", extra=["--format", "github"])
-    assert result.stdout.splitlines()[0].startswith("::error file=invalid/unknown-checklist.json,line=5,col=5,title=record-ref::unknown checklist")
+    assert result.stdout.splitlines()[0].startswith(
+        "::error file=invalid/unknown-checklist.json,line=5,col=5,title=record-ref::unknown checklist"
+    )
 
 
 def test_missing_signoff_and_broken_content(root, tmp_path):
@@ -155,7 +169,9 @@ def test_missing_signoff_and_broken_content(root, tmp_path):
     result = report(root, "valid")
     assert result.returncode == 2 and "signoff.yml: missing" in result.stderr
     shutil.copytree(RECORDS / "content", root, dirs_exist_ok=True)
-    (root / "signoff.yml").write_text((root / "signoff.yml").read_text().replace("min_rating: indirect", "min_rating: superb"))
+    (root / "signoff.yml").write_text(
+        (root / "signoff.yml").read_text().replace("min_rating: indirect", "min_rating: superb")
+    )
     result = report(root, "valid")
     assert result.returncode == 2
     assert "signoff.yml:6:3: unknown rating level 'superb'" in result.stderr

@@ -2,6 +2,7 @@
 Review page after its Leitner interval, moves on when answered right there, comes back
 sooner when answered wrong; the navigation and My progress count what is due; stored data
 that cannot be used gives a notice. The clock is fixed (page.clock), never waited for."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,12 +11,13 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
 from test_accessibility import every_rule_but_aaa, focus_is_visible, summary, tab_until
 
 MODULE = "grief/gl-models-of-grief/"
 QUIZ = "gl-models-of-grief-quiz"
 FIRST = "tasks-not-stages"  # its right answer is option a
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
 
 
@@ -159,7 +161,9 @@ def test_corrupt_or_old_stored_data_gives_a_notice_and_is_ignored(page, site, wa
     # old data (another version of the store) is ignored with a notice too
     page.evaluate("() => localStorage.setItem('sgc:review', JSON.stringify({v: 99, data: {answers: []}}))")
     page.reload()
-    expect(page.locator(".cq-review-page .cq-notice")).to_contain_text("Saved data from another version of this site has been ignored.")
+    expect(page.locator(".cq-review-page .cq-notice")).to_contain_text(
+        "Saved data from another version of this site has been ignored."
+    )
     assert watch.errors == []
 
 
@@ -215,7 +219,15 @@ def test_review_page_has_no_axe_violations_dark(page, site):
 
 def test_review_page_is_documented_and_renders_the_quiz_markup(site):
     html = (site.dir / "review" / "index.html").read_text(encoding="utf-8")
-    for text in ("1 day", "3 days", "7 days", "16 days", "35 days", "10.1111/j.1467-9280.2006.01693.x", "10.1037/0033-2909.132.3.354"):
+    for text in (
+        "1 day",
+        "3 days",
+        "7 days",
+        "16 days",
+        "35 days",
+        "10.1111/j.1467-9280.2006.01693.x",
+        "10.1037/0033-2909.132.3.354",
+    ):
         assert text in html
     module = (site.dir / "grief" / "gl-models-of-grief" / "index.html").read_text(encoding="utf-8")
     one = re.search(rf'<fieldset class="cq-question" id="{QUIZ}--{FIRST}".*?</fieldset>', module, re.S).group(0)

@@ -1,5 +1,6 @@
 """`curriculum review-due` lists modules past (or near) their review date, grouped by track
 and reviewer role, counted from a fixed date."""
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,9 @@ def add_module(root, track: str, module_id: str, role: str, last_reviewed: str, 
     text = text.replace("id: demo-module", f"id: {module_id}").replace("track: demo", f"track: {track}")
     text = text.replace("quiz: demo-module-quiz\n", "")
     text = text.replace("reviewer_role: Psychologist", f"reviewer_role: {role}")
-    text = text.replace("last_reviewed: 2026-01-01", f"last_reviewed: {last_reviewed}").replace("interval_months: 24", f"interval_months: {months}")
+    text = text.replace("last_reviewed: 2026-01-01", f"last_reviewed: {last_reviewed}").replace(
+        "interval_months: 24", f"interval_months: {months}"
+    )
     path = root / "curriculum" / track / f"{module_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
@@ -36,10 +39,10 @@ def add_module(root, track: str, module_id: str, role: str, last_reviewed: str, 
 def tree(tmp_path):
     root = make_tree(tmp_path)  # demo-module: reviewed 2026-01-01 every 24 months, due 2028-01-01
     (root / "tracks.yml").write_text(TRACKS)
-    add_module(root, "demo", "demo-old", "Psychologist", "2023-03-15")            # due 2025-03-15
+    add_module(root, "demo", "demo-old", "Psychologist", "2023-03-15")  # due 2025-03-15
     add_module(root, "demo", "demo-nurse", "Palliative care nurse", "2024-06-10")  # due 2026-06-10
-    add_module(root, "other", "other-soon", "Oncologist", "2025-12-20", 12)        # due 2026-12-20
-    add_module(root, "other", "other-later", "Oncologist", "2026-10-01")           # due 2028-10-01
+    add_module(root, "other", "other-soon", "Oncologist", "2025-12-20", 12)  # due 2026-12-20
+    add_module(root, "other", "other-later", "Oncologist", "2026-10-01")  # due 2028-10-01
     return root
 
 
@@ -81,8 +84,14 @@ def test_json_for_tools(tree):
     assert set(rows) == {"demo-old", "demo-nurse", "demo-module", "other-soon"}
     assert rows["demo-old"]["days_until_due"] == -617
     assert rows["demo-module"] == {
-        "id": "demo-module", "title": "A demo module", "path": "curriculum/demo/demo-module.md", "track": "demo",
-        "reviewer_role": "Psychologist", "author": "Test team", "last_reviewed": "2026-01-01", "due": "2028-01-01",
+        "id": "demo-module",
+        "title": "A demo module",
+        "path": "curriculum/demo/demo-module.md",
+        "track": "demo",
+        "reviewer_role": "Psychologist",
+        "author": "Test team",
+        "last_reviewed": "2026-01-01",
+        "due": "2028-01-01",
         "days_until_due": 405,
     }
 

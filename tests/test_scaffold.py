@@ -1,6 +1,7 @@
 """`curriculum new` writes files the validator rejects until every placeholder is filled, and
 accepts once they are; it asks at a terminal, refuses to guess otherwise, and never
 overwrites a file."""
+
 from __future__ import annotations
 
 import os
@@ -69,14 +70,24 @@ def test_scaffold_fails_validation_until_filled_then_passes(tree):
     assert before.returncode == 1, before.stdout
     found = problems(before.stdout)
     files = {m["file"] for m in found if m["rule"] == "placeholder"}
-    assert files == {"curriculum/demo/demo-listening.md", "quizzes/demo-listening-quiz.yml", "checklists/observed-listening.yml"}
+    assert files == {
+        "curriculum/demo/demo-listening.md",
+        "quizzes/demo-listening-quiz.yml",
+        "checklists/observed-listening.yml",
+    }
     # every placeholder is reported at its own line, not one summary line per file
-    module_lines = {int(m["line"]) for m in found if m["rule"] == "placeholder" and m["file"].endswith("demo-listening.md")}
+    module_lines = {
+        int(m["line"]) for m in found if m["rule"] == "placeholder" and m["file"].endswith("demo-listening.md")
+    }
     assert len(module_lines) >= 15
     # the schema line is in place from the start
     assert not [m for m in found if m["rule"] == "schema-line"]
 
-    for rel in ("curriculum/demo/demo-listening.md", "quizzes/demo-listening-quiz.yml", "checklists/observed-listening.yml"):
+    for rel in (
+        "curriculum/demo/demo-listening.md",
+        "quizzes/demo-listening-quiz.yml",
+        "checklists/observed-listening.yml",
+    ):
         path = tree / rel
         path.write_text(fill(path.read_text()))
     after = validate(tree, "--strict")
@@ -115,15 +126,27 @@ def test_non_interactive_missing_options_is_a_clear_error(tree):
     assert sorted(p.name for p in (tree / "curriculum/demo").iterdir()) == ["demo-module.md"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (("module", "--track", "nowhere", "--title", "T", "--id", "demo-t"), "--track 'nowhere': unknown track; use one of: demo"),
-    (("module", "--track", "demo", "--title", "T", "--id", "Demo T"), "use lower-case letters and digits joined by hyphens"),
-    (("module", "--track", "demo", "--title", "T", "--id", "demo-module"), "this id is already used"),
-    (("module", "--track", "demo", "--title", "T", "--id", "todo-thing"), "cannot start with 'todo'"),
-    (("module", "--track", "demo", "--title", "TODO", "--id", "demo-t"), "write the real title"),
-    (("quiz", "--module", "no-such-module"), "no module with this id (modules: demo-module)"),
-    (("quiz", "--module", "demo-module"), "module 'demo-module' already has its quiz, quizzes/demo-module-quiz.yml"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ("module", "--track", "nowhere", "--title", "T", "--id", "demo-t"),
+            "--track 'nowhere': unknown track; use one of: demo",
+        ),
+        (
+            ("module", "--track", "demo", "--title", "T", "--id", "Demo T"),
+            "use lower-case letters and digits joined by hyphens",
+        ),
+        (("module", "--track", "demo", "--title", "T", "--id", "demo-module"), "this id is already used"),
+        (("module", "--track", "demo", "--title", "T", "--id", "todo-thing"), "cannot start with 'todo'"),
+        (("module", "--track", "demo", "--title", "TODO", "--id", "demo-t"), "write the real title"),
+        (("quiz", "--module", "no-such-module"), "no module with this id (modules: demo-module)"),
+        (
+            ("quiz", "--module", "demo-module"),
+            "module 'demo-module' already has its quiz, quizzes/demo-module-quiz.yml",
+        ),
+    ],
+)
 def test_bad_answers_are_refused(tree, args, message):
     result = new(tree, *args)
     assert result.returncode == 2
@@ -152,7 +175,10 @@ def _run_at_terminal(tree, args, answers: str):
     try:
         proc = subprocess.Popen(
             [sys.executable, "-m", "curriculum_tools.cli.main", "new", *args, "--root", str(tree), "--today", TODAY],
-            stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         os.write(master, answers.encode())
         deadline = time.time() + 60
@@ -170,6 +196,7 @@ def _run_at_terminal(tree, args, answers: str):
 
 def _readable(fd) -> bool:
     import select
+
     return bool(select.select([fd], [], [], 0.05)[0])
 
 

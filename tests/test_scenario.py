@@ -6,6 +6,7 @@ with every rule in both schemes at each state of the player.
 The site is the minimal fixture tree, whose scenario is the component's example
 (components/scenario/examples/sc-demo.yml): two moments, a choice that loops back to the
 first, and three endings (safe, partly safe, unsafe)."""
+
 from __future__ import annotations
 
 import json
@@ -57,7 +58,11 @@ def choose_by_keyboard(page: Page, text: str) -> None:
     for _ in range(12):
         page.keyboard.press("Tab")
         focused = page.locator(":focus")
-        if focused.count() and "cq-branching__choose" in (focused.get_attribute("class") or "") and text in focused.inner_text():
+        if (
+            focused.count()
+            and "cq-branching__choose" in (focused.get_attribute("class") or "")
+            and text in focused.inner_text()
+        ):
             page.keyboard.press("Enter")
             return
     raise AssertionError(f"no choice button {text!r} reached by Tab")
@@ -80,7 +85,9 @@ def test_play_to_each_ending_by_keyboard(page, demo, watch):
             target = ending if number == len(choices) - 1 else SECOND
             expect(heading(page, target)).to_be_focused()
             expect(page.locator(".cq-branching__chosen")).to_contain_text("You chose:")
-        expect(page.locator(".cq-branching [aria-live=polite]")).to_have_text(f"Ending reached: {ending}. Rating: {rating.lower()}.")
+        expect(page.locator(".cq-branching [aria-live=polite]")).to_have_text(
+            f"Ending reached: {ending}. Rating: {rating.lower()}."
+        )
         ending_section = page.locator("section", has=heading(page, ending))
         expect(ending_section.get_by_text(f"Rating: {rating}", exact=True)).to_be_visible()
         expect(ending_section.get_by_text("Debrief", exact=True)).to_be_visible()
@@ -88,8 +95,14 @@ def test_play_to_each_ending_by_keyboard(page, demo, watch):
         expect(path.get_by_role("listitem")).to_have_count(len(choices))
         expect(path.get_by_role("listitem").first).to_contain_text(f"At “{FIRST}”, you chose: {choices[0]}")
         ended = page.evaluate("window.__ended")
-        assert [e["detail"] for e in ended] == [{"scenarioId": "sc-demo", "moduleId": "demo-module",
-                                                 "endingId": ended[0]["detail"]["endingId"], "rating": ended[0]["detail"]["rating"]}]
+        assert [e["detail"] for e in ended] == [
+            {
+                "scenarioId": "sc-demo",
+                "moduleId": "demo-module",
+                "endingId": ended[0]["detail"]["endingId"],
+                "rating": ended[0]["detail"]["rating"],
+            }
+        ]
         assert ended[0]["bubbled"] and ended[0]["detail"]["rating"] == rating.lower().replace(" ", "_")
         page.get_by_role("button", name="Play again from the start").press("Enter")
         expect(heading(page, FIRST)).to_be_focused()
@@ -155,11 +168,17 @@ def test_reload_mid_path_resumes_without_taking_focus(page, demo):
     assert page.evaluate("window.__ended") == []
 
 
-@pytest.mark.parametrize("stored, notice", [
-    ("{not json", "Saved data was damaged"),
-    (json.dumps({"v": 99, "data": {}}), "another version"),
-    (json.dumps({"v": 1, "data": {"steps": [["arrival", "welcome"], ["sam-speaks", "gone"]]}}), "1 saved step(s) no longer fit"),
-])
+@pytest.mark.parametrize(
+    "stored, notice",
+    [
+        ("{not json", "Saved data was damaged"),
+        (json.dumps({"v": 99, "data": {}}), "another version"),
+        (
+            json.dumps({"v": 1, "data": {"steps": [["arrival", "welcome"], ["sam-speaks", "gone"]]}}),
+            "1 saved step(s) no longer fit",
+        ),
+    ],
+)
 def test_corrupt_or_old_storage_is_ignored_with_a_notice(page, demo, watch, stored, notice):
     page.goto(demo.url + PAGE)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, stored])

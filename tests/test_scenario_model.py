@@ -2,6 +2,7 @@
 (reachability, loops without a way out, reading order), the data-config the player reads
 (held equal to the parity fixture the node tests use), and the page: linked sections in
 reading order, author text as data, a Rehearse box on the module page."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,9 @@ def demo():
 
 
 def test_config_is_the_parity_fixture_the_node_tests_read():
-    assert scenario_config(demo()) == json.loads(PARITY.read_text()), "regenerate tests/fixtures/parity/scenario-config.json"
+    assert scenario_config(demo()) == json.loads(PARITY.read_text()), (
+        "regenerate tests/fixtures/parity/scenario-config.json"
+    )
 
 
 def test_graph_helpers_of_the_example():
@@ -36,8 +39,8 @@ def test_reading_order_follows_the_story_not_the_file(tmp_path):
     shutil.copytree(BASE, root)
     path = root / "scenarios" / "sc-demo.yml"
     text = path.read_text()
-    first = text[text.index("  - id: arrival"):text.index("  - id: sam-speaks")]
-    second = text[text.index("  - id: sam-speaks"):text.index("endings:")]
+    first = text[text.index("  - id: arrival") : text.index("  - id: sam-speaks")]
+    second = text[text.index("  - id: sam-speaks") : text.index("endings:")]
     path.write_text(text.replace(first + second, second + first))  # the second moment first in the file
     checked = check(root)
     assert not checked.result.errors
@@ -46,9 +49,17 @@ def test_reading_order_follows_the_story_not_the_file(tmp_path):
 
 def test_rendered_outline_links_every_choice_to_its_target():
     markdown = render_scenario(demo())
-    assert markdown.index("{#node-arrival") < markdown.index("{#node-sam-speaks") < markdown.index("{#ending-group-holds")
+    assert (
+        markdown.index("{#node-arrival") < markdown.index("{#node-sam-speaks") < markdown.index("{#ending-group-holds")
+    )
     assert markdown.count('class="cq-branching__link"') == 5
-    for target in ("#node-sam-speaks", "#ending-sam-leaves", "#ending-group-holds", "#ending-advice-lands-badly", "#node-arrival"):
+    for target in (
+        "#node-sam-speaks",
+        "#ending-sam-leaves",
+        "#ending-group-holds",
+        "#ending-advice-lands-badly",
+        "#node-arrival",
+    ):
         assert f'href="{target}"' in markdown
     assert "Leads to the ending: Sam leaves early (unsafe)" in markdown
 
@@ -57,7 +68,11 @@ def test_author_markup_stays_data_on_the_built_page(tmp_path, site_factory):
     root = tmp_path / "content"
     shutil.copytree(BASE, root)
     path = root / "scenarios" / "sc-demo.yml"
-    path.write_text(path.read_text().replace("title: A member arrives late", 'title: "A member <b onmouseover=x()>arrives</b> late"'))
+    path.write_text(
+        path.read_text().replace(
+            "title: A member arrives late", 'title: "A member <b onmouseover=x()>arrives</b> late"'
+        )
+    )
     # the validator refuses it first (plain-text field); the renderer escapes it regardless
     result = run_cli("validate", "--root", str(root), "--today", TODAY)
     assert result.returncode == 1 and "(unsafe-html)" in result.stdout
@@ -72,7 +87,9 @@ def test_built_pages_link_module_and_scenario_and_load_the_player_only_there(sit
     root = tmp_path / "content"
     shutil.copytree(BASE, root)
     checklist = root / "checklists" / "demo-checklist.yml"
-    checklist.write_text(checklist.read_text().replace("guidance: Observe.\n", "guidance: Observe.\nscenario: sc-demo\n"))
+    checklist.write_text(
+        checklist.read_text().replace("guidance: Observe.\n", "guidance: Observe.\nscenario: sc-demo\n")
+    )
     built = site_factory(root, serve=False)
     form = (built / "supervisors" / "demo-checklist" / "index.html").read_text()
     assert "Role-play brief" in form and 'href="../../scenarios/sc-demo/"' in form
@@ -102,7 +119,9 @@ def test_every_example_in_the_scenario_schema_is_valid():
         if isinstance(node, dict):
             if "examples" in node and "type" in node:
                 field = {k: v for k, v in node.items() if k != "examples"}
-                bad.extend((path, e.message) for ex in node["examples"] for e in Draft202012Validator(field).iter_errors(ex))
+                bad.extend(
+                    (path, e.message) for ex in node["examples"] for e in Draft202012Validator(field).iter_errors(ex)
+                )
             for key, value in node.items():
                 walk(value, path + (key,))
         elif isinstance(node, list):

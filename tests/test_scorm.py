@@ -3,6 +3,7 @@
 xmlschema, and scorm-again (npm), a real LMS-side runtime, plays the LMS in a harness page
 that frames a SCO of the unpacked zip over http. One package per version per session, of
 the smallest track (practice, 3 modules)."""
+
 from __future__ import annotations
 
 import json
@@ -99,6 +100,7 @@ def quiz_model():
 
 # -- the manifest ------------------------------------------------------------------------
 
+
 def schema(fmt: str, tmp: Path):
     """ADL's schemas for the version. SCORM 1.2's ims_xml.xsd binds the default namespace to
     the XML namespace, which XML parsers refuse; the W3C's own xml.xsd (shipped with the
@@ -112,7 +114,10 @@ def schema(fmt: str, tmp: Path):
         shutil.copyfile(XSD / "scorm20044thedition" / "xml.xsd", d / "ims_xml.xsd")
         return xmlschema.XMLSchema11(
             str(d / "imscp_rootv1p1p2.xsd"),
-            locations=[("http://www.adlnet.org/xsd/adlcp_rootv1p2", str(d / "adlcp_rootv1p2.xsd")), ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", str(d / "imsmd_rootv1p2p1.xsd"))],
+            locations=[
+                ("http://www.adlnet.org/xsd/adlcp_rootv1p2", str(d / "adlcp_rootv1p2.xsd")),
+                ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", str(d / "imsmd_rootv1p2p1.xsd")),
+            ],
         )
     d = XSD / "scorm20044thedition"
     locations = [
@@ -132,7 +137,9 @@ def test_manifest_is_valid_against_adl_schemas_and_an_invalid_one_is_not(package
     path = tmp_path / "imsmanifest.xml"
     path.write_bytes(packages[fmt].manifest)
     xsd.validate(str(path))
-    broken = packages[fmt].manifest.replace(b'<organization identifier="ORG"', b"<organization", 1)  # a required attribute
+    broken = packages[fmt].manifest.replace(
+        b'<organization identifier="ORG"', b"<organization", 1
+    )  # a required attribute
     path.write_bytes(broken)
     assert not xsd.is_valid(str(path))
 
@@ -152,7 +159,11 @@ def test_manifest_lists_every_file_one_sco_per_module_by_track_with_mastery(pack
     items = track_item.findall("cp:item", ns)
     assert [i.findtext("cp:title", namespaces=ns) for i in items] == [m.title for m in modules]
     resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", ns)}
-    scorm_type = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype" if fmt == "scorm12" else "{http://www.adlnet.org/xsd/adlcp_v1p3}scormType"
+    scorm_type = (
+        "{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype"
+        if fmt == "scorm12"
+        else "{http://www.adlnet.org/xsd/adlcp_v1p3}scormType"
+    )
     for item, module in zip(items, modules):
         res = resources[item.get("identifierref")]
         assert res.get(scorm_type) == "sco" and res.get("href") == f"{TRACK}/{module.id}.html"
@@ -196,6 +207,7 @@ def test_package_pages_carry_the_runtime_only_on_module_pages(packages):
 
 # -- suspend_data ------------------------------------------------------------------------
 
+
 def js_encode(cases: list[tuple[list, dict]]) -> list[str]:
     # The files a page of a package loads, in order, from the one list the build uses.
     files = PARTS["shared"][0] + PARTS["scorm"][0]
@@ -206,7 +218,14 @@ def js_encode(cases: list[tuple[list, dict]]) -> list[str]:
         "process.stdout.write(JSON.stringify(cases.map(([b,s])=>curriculum.scorm.encodeState(b,s))));"
     )
     components = REPO / "scripts" / "curriculum_tools" / "site" / "components"
-    done = subprocess.run([NODE, "-e", script, str(components)], input=json.dumps(cases), capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [NODE, "-e", script, str(components)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -230,7 +249,9 @@ def test_a_quiz_too_big_for_scorm12_suspend_data_stops_the_package_with_its_file
     data = yaml.safe_load(path.read_text())
     template = next(q for q in data["questions"] if q["type"] == "multiple_choice")
     options = [{"id": f"o{i}", "text": f"Option {i}", "correct": i < 2, "feedback": "Noted."} for i in range(40)]
-    data["questions"] += [json.loads(json.dumps({**template, "id": f"huge-{n}", "options": options})) for n in range(110)]
+    data["questions"] += [
+        json.loads(json.dumps({**template, "id": f"huge-{n}", "options": options})) for n in range(110)
+    ]
     schema_line = path.read_text().splitlines()[0]
     path.write_text(schema_line + "\n" + yaml.safe_dump(data, sort_keys=False))
     assert not check(root).result.errors, [p.message for p in check(root).result.errors]
@@ -246,18 +267,22 @@ def test_bad_input_one_line_and_no_file(tmp_path):
     out = tmp_path / "x.zip"
     done = run_cli("package", "--format", "scorm12", "--track", "no-such-track", "--out", str(out), cwd=REPO)
     assert done.returncode == 1 and not out.exists()
-    assert done.stderr.startswith("curriculum package: tracks.yml:1:1: no track 'no-such-track'") and done.stderr.count("\n") == 1
+    assert (
+        done.stderr.startswith("curriculum package: tracks.yml:1:1: no track 'no-such-track'")
+        and done.stderr.count("\n") == 1
+    )
     done = run_cli("package", "--format", "scorm12", "--out", str(tmp_path / "missing" / "x.zip"), cwd=REPO)
     assert done.returncode == 1 and "does not exist" in done.stderr and done.stderr.count("\n") == 1
 
 
 # -- in a browser, scorm-again as the LMS -------------------------------------------------
 
+
 def launch(page, lms, fmt: str, data: dict | None = None):
     page.goto(lms.url + "harness.html")
     page.evaluate(LAUNCH, [VERSIONS[fmt], data or {"launch_data": MODULE}, f"{fmt}/{PAGE}"])
     frame = page.frame_locator("#sco")
-    frame.locator('[data-quiz-init]').wait_for(state="attached")
+    frame.locator("[data-quiz-init]").wait_for(state="attached")
     return frame
 
 
@@ -297,14 +322,18 @@ def answer_choices_right(frame, quiz, limit: int | None = None) -> int:
 def leave(page):
     """The trainee closes the module: the frame goes, its page gets pagehide."""
     page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
-    page.wait_for_function("() => window.calls.includes('LMSFinish') || window.calls.includes('Terminate')", timeout=10000)
+    page.wait_for_function(
+        "() => window.calls.includes('LMSFinish') || window.calls.includes('Terminate')", timeout=10000
+    )
 
 
 @pytest.fixture
 def lms_page(context, lms):
     """A page with CSP violations and every request recorded."""
     seen = {"violations": [], "requests": [], "errors": []}
-    context.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
     context.on("request", lambda r: seen["requests"].append(r.url))
     page = context.new_page()
     page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
@@ -356,7 +385,11 @@ def test_lms_records_score_and_status_at_each_check_resumes_and_exits(lms_page, 
 
     # relaunch on another device (no local storage): the LMS's data restores the attempt
     stored = {"launch_data": MODULE, "suspend_data": ended["suspend"]}
-    stored.update({"core": {"lesson_status": ended["status"]}} if fmt == "scorm12" else {"completion_status": ended["completion"], "success_status": ended["success"]})
+    stored.update(
+        {"core": {"lesson_status": ended["status"]}}
+        if fmt == "scorm12"
+        else {"completion_status": ended["completion"], "success_status": ended["success"]}
+    )
     other = browser.new_context()
     try:
         page2 = other.new_page()
@@ -364,7 +397,9 @@ def test_lms_records_score_and_status_at_each_check_resumes_and_exits(lms_page, 
         page2.on("pageerror", lambda e: errors.append(str(e)))
         frame2 = launch(page2, lms, fmt, stored)
         first = next(q for q in quiz.all_questions() if q.type in ("single_choice", "multiple_choice", "true_false"))
-        right = [o.id for o in first.options if o.correct] if first.type != "true_false" else [str(first.answer).lower()]
+        right = (
+            [o.id for o in first.options if o.correct] if first.type != "true_false" else [str(first.answer).lower()]
+        )
         for value in right:
             assert frame2.locator(f'fieldset[data-question-id="{first.id}"] input[value="{value}"]').is_checked()
         assert frame2.locator(".cq-quiz__result").get_attribute("data-passed") == "false"
@@ -425,8 +460,16 @@ def test_a_track_package_keeps_the_text_of_links_to_left_out_modules():
     from curriculum_tools.site.plugin import unlink_left_out
 
     text = "See [critical incidents](practice/pp-critical-incidents.md#steps) and [grief](grief/gl-models-of-grief.md)."
-    assert unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"]) == "See critical incidents and [grief](grief/gl-models-of-grief.md)."
-    assert unlink_left_out("[x](../practice/pp-critical-incidents.md)", "grief/a.md", ["practice/pp-critical-incidents.md"]) == "x"
+    assert (
+        unlink_left_out(text, "index.md", ["practice/pp-critical-incidents.md"])
+        == "See critical incidents and [grief](grief/gl-models-of-grief.md)."
+    )
+    assert (
+        unlink_left_out(
+            "[x](../practice/pp-critical-incidents.md)", "grief/a.md", ["practice/pp-critical-incidents.md"]
+        )
+        == "x"
+    )
     assert unlink_left_out(text, "index.md", []) == text
 
 
@@ -462,7 +505,7 @@ def test_scenario_pages_are_files_of_their_modules_sco(packages):
             assert page not in [f.get("href") for f in resources["RES-site"].iterfind("cp:file", ns)]
         with zipfile.ZipFile(pkg.zip) as zf:
             html = zf.read(f"scenarios/{SCENARIO}.html").decode()
-        assert 'data-module="scorm"' in html and f'&quot;scenario&quot;:&quot;{SCENARIO}&quot;' in html
+        assert 'data-module="scorm"' in html and f"&quot;scenario&quot;:&quot;{SCENARIO}&quot;" in html
 
 
 @pytest.mark.parametrize(("fmt", "quiz_first"), [("scorm12", False), ("scorm12", True), ("scorm2004", False)])

@@ -3,6 +3,7 @@ state as one file (schemas/progress-export.schema.json) and imports it in anothe
 by merging. Each browser here is a fresh context (its own storage), as another computer
 would be. The file format is held to its JSON Schema by the jsonschema library; the
 merge rules themselves are unit-tested in tests/js/transfer.test.js."""
+
 from __future__ import annotations
 
 import json
@@ -89,14 +90,19 @@ def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(pra
     assert quiz["best"]["percent"] == 100 and len(quiz["attempts"]) == 1
     assert "q-reflect" not in quiz["answers"] and b"unease" not in without  # reflections only when asked
     with_reflections = export(first, reflections=True)
-    assert json.loads(with_reflections)["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"] == "I noticed my own unease."
+    assert (
+        json.loads(with_reflections)["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"]
+        == "I noticed my own unease."
+    )
 
     second = fresh()
     second.goto(practice.url + "progress/")
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text("Not started")
     import_file(second, payload(with_reflections))
     status = second.locator(".cq-transfer__status")
-    expect(status).to_have_text("Progress imported: 1 quizzes updated, 1 attempts added, 0 things to check (listed below).")
+    expect(status).to_have_text(
+        "Progress imported: 1 quizzes updated, 1 attempts added, 0 things to check (listed below)."
+    )
     expect(status).to_be_focused()
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6 \(100%\) on "))
     assert export(second, reflections=True) == with_reflections
@@ -128,14 +134,18 @@ def test_merge_keeps_both_histories_and_lists_conflicts(practice, fresh):
     expect(other.locator(".cq-transfer__status")).to_contain_text("1 attempts added, 2 things to check")
     report = other.locator(".cq-transfer__report")
     expect(report.get_by_role("heading", name="Kept in this browser")).to_be_visible()
-    expect(report.get_by_role("listitem")).to_have_text([
-        re.compile(r"^A demo module: your current answers here differ"),
-        re.compile(r"^A demo module: a written reflection here differs"),
-    ])
+    expect(report.get_by_role("listitem")).to_have_text(
+        [
+            re.compile(r"^A demo module: your current answers here differ"),
+            re.compile(r"^A demo module: a written reflection here differs"),
+        ]
+    )
     after = json.loads(other.evaluate(f"localStorage.getItem('{STORE_KEY}')"))["data"]
     assert after["answers"] == before["answers"]  # nothing here overwritten
     assert sorted(a["percent"] for a in after["attempts"]) == sorted([100] + [a["percent"] for a in before["attempts"]])
-    expect(other.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6"))  # the best is kept
+    expect(other.locator('[data-status-for="demo-module"]')).to_have_text(
+        re.compile(r"^Passed: 6 of 6")
+    )  # the best is kept
     # importing the same file again adds nothing
     import_file(other, payload(file))
     expect(other.locator(".cq-transfer__status")).to_contain_text("0 quizzes updated, 0 attempts added")
@@ -156,11 +166,29 @@ def file_of(**changes) -> str:
 @pytest.mark.parametrize(
     "text, message",
     [
-        (file_of(site=HOSTILE), "This progress file comes from another site (“" + HOSTILE + "”), so it cannot be imported here."),
-        (file_of(version=2), "This progress file was made by a newer version of the site (format 2; this page reads format 1)."),
+        (
+            file_of(site=HOSTILE),
+            "This progress file comes from another site (“" + HOSTILE + "”), so it cannot be imported here.",
+        ),
+        (
+            file_of(version=2),
+            "This progress file was made by a newer version of the site (format 2; this page reads format 1).",
+        ),
         ('{"format": "curriculum-progress", "vers', "This file is not a progress file: it is not valid JSON."),
-        (file_of(quizzes={"demo-module-quiz": {"answers": {"q-single": 5}, "orders": {}, "checked": False, "attempts": [], "best": None}}),
-         "the progress for quiz “demo-module-quiz” is not in the expected form"),
+        (
+            file_of(
+                quizzes={
+                    "demo-module-quiz": {
+                        "answers": {"q-single": 5},
+                        "orders": {},
+                        "checked": False,
+                        "attempts": [],
+                        "best": None,
+                    }
+                }
+            ),
+            "the progress for quiz “demo-module-quiz” is not in the expected form",
+        ),
     ],
     ids=["other-site-with-markup", "newer-version", "broken-json", "wrong-shape"],
 )
@@ -190,22 +218,37 @@ def test_a_50_mb_file_is_refused_before_it_is_read(practice, fresh, tmp_path):
     page.evaluate("""() => { window.readCalls = 0; const read = FileReader.prototype.readAsText;
         FileReader.prototype.readAsText = function (...a) { window.readCalls++; return read.apply(this, a); }; }""")
     import_file(page, str(big))
-    expect(page.get_by_role("alert")).to_contain_text("This file is too large to be a progress file (the limit is 5 MB).")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "This file is too large to be a progress file (the limit is 5 MB)."
+    )
     assert page.evaluate("window.readCalls") == 0
     assert page.errors == []
 
 
 def test_imported_text_with_markup_stays_text(practice, fresh):
     """A reflection carrying markup is imported as text and shown as text, never as HTML."""
-    data = json.loads(file_of(quizzes={"demo-module-quiz": {
-        "answers": {"q-reflect": HOSTILE + "<script>document.title='pwned'</script>"},
-        "orders": {}, "checked": False, "attempts": [], "best": None, "module": "demo-module"}}))
+    data = json.loads(
+        file_of(
+            quizzes={
+                "demo-module-quiz": {
+                    "answers": {"q-reflect": HOSTILE + "<script>document.title='pwned'</script>"},
+                    "orders": {},
+                    "checked": False,
+                    "attempts": [],
+                    "best": None,
+                    "module": "demo-module",
+                }
+            }
+        )
+    )
     page = fresh()
     page.goto(practice.url + "progress/")
     import_file(page, payload(json.dumps(data)))
     expect(page.locator(".cq-transfer__status")).to_contain_text("1 quizzes updated")
     page.goto(practice.url + QUIZ_PAGE)
-    expect(page.get_by_label("Your reflection")).to_have_value(data["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"])
+    expect(page.get_by_label("Your reflection")).to_have_value(
+        data["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"]
+    )
     assert page.locator("article img[src=x]").count() == 0 and page.title() != "pwned"
     assert page.errors == []
 

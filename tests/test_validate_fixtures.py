@@ -1,6 +1,7 @@
 """Every fixture case, from the folder listing: valid trees pass, each invalid case fails
 with the expected exit code, file, line, column, rule and message, and exactly the expected
 list of problems (nothing reported twice, no knock-on errors)."""
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,13 @@ def test_invalid_case_reports_file_line_and_message(case, tmp_path):
     lines = [line for line in result.stdout.splitlines() if LINE.match(line)]
     problems = [LINE.match(line) for line in lines]
     matching = [
-        m for m in problems
-        if m["file"] == expected["file"] and int(m["line"]) == expected["line"] and int(m["col"]) == expected["col"]
-        and m["rule"] == expected["rule"] and expected["message"] in m["message"]
+        m
+        for m in problems
+        if m["file"] == expected["file"]
+        and int(m["line"]) == expected["line"]
+        and int(m["col"]) == expected["col"]
+        and m["rule"] == expected["rule"]
+        and expected["message"] in m["message"]
     ]
     assert matching, f"expected {expected} in:\n{result.stdout}"
     assert lines == expected["problems"], "the full list of problems differs"
@@ -108,6 +113,14 @@ def test_scenario_example_is_the_fixture():
 
 def test_scenario_rules_are_listed():
     result = run_cli("rules")
-    for rule_id in ("scenario-next", "scenario-reachable", "scenario-loop", "scenario-ending", "scenario-safe-ending",
-                    "scenario-module", "scenario-file", "checklist-scenario"):
+    for rule_id in (
+        "scenario-next",
+        "scenario-reachable",
+        "scenario-loop",
+        "scenario-ending",
+        "scenario-safe-ending",
+        "scenario-module",
+        "scenario-file",
+        "checklist-scenario",
+    ):
         assert rule_id in result.stdout

@@ -1,5 +1,6 @@
 """The GitHub workflows and pre-commit hooks: valid, and they call what exists here (the same
 make targets as the README, tools installed in .venv)."""
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,8 @@ def test_workflow_is_valid_and_calls_existing_make_targets(path):
 def test_workflows_match_githubs_schema():
     done = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -71,7 +73,12 @@ def test_pull_request_check_fails_on_warnings_in_changed_files_only():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text())
     runs = "\n".join(run_lines(workflow))
     assert "make validate\n" in runs + "\n" and "make validate-changed" in runs  # full run, then the strict one
-    checkout = next(step for job in workflow["jobs"].values() for step in job["steps"] if step.get("uses", "").startswith("actions/checkout"))
+    checkout = next(
+        step
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout")
+    )
     assert checkout.get("with", {}).get("fetch-depth") == 0, "validate --changed needs the base branch"
     target = re.search(r"^validate-changed:.*\n((?:\t.*\n)+)", (REPO / "Makefile").read_text(), re.M)
     assert target and "--changed $(BASE) --strict" in target[1]

@@ -1,32 +1,82 @@
 """The libyaml fast path of the YAML loader gives exactly what PyYAML's own parser gives:
 the same data, positions and messages, on real content and on random YAML-like text."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curriculum_tools.load import yaml as yamlload
 from curriculum_tools.core.problems import ContentError
+from curriculum_tools.load import yaml as yamlload
 from helpers import FIXTURES, REPO
 
 pytestmark = pytest.mark.skipif(yamlload.CParser is None, reason="PyYAML without libyaml")
 
 TOKENS = [
-    "a", "b", "é", ":", ": ", "- ", "\n", "\n  ", "\n- ", "key: ", "  x: y\n", "'", '"', "[", "]", "{", "}", ",", "#", "|",
-    ">", "?", "? ", "!", "! ", "!!str ", "&a ", "*a", "%YAML 1.1\n", "---\n", "...\n", "\t", "\r", "\u2028", "\ufeff",
-    "\x85", "|-\n", ">+\n  ", "'it''s'", '"a\\"b"', "0x1F", "1e3", ".inf", "~", "null", "yes", "2026-01-01", "`", "@", "\\",
+    "a",
+    "b",
+    "é",
+    ":",
+    ": ",
+    "- ",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "key: ",
+    "  x: y\n",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "#",
+    "|",
+    ">",
+    "?",
+    "? ",
+    "!",
+    "! ",
+    "!!str ",
+    "&a ",
+    "*a",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "\t",
+    "\r",
+    "\u2028",
+    "\ufeff",
+    "\x85",
+    "|-\n",
+    ">+\n  ",
+    "'it''s'",
+    '"a\\"b"',
+    "0x1F",
+    "1e3",
+    ".inf",
+    "~",
+    "null",
+    "yes",
+    "2026-01-01",
+    "`",
+    "@",
+    "\\",
 ]
 
 
 def outcome(text: str, compose):
     """(nodes as (tag, value, line, column) or the error message) of one way of composing."""
+
     def walk(node, out):
         out.append((node.tag, node.start_mark.line, node.start_mark.column))  # the loader uses start marks only
         for child in node.value if isinstance(node.value, list) else [node.value]:
             for part in child if isinstance(child, tuple) else [child]:
                 walk(part, out) if hasattr(part, "tag") else out.append(part)
         return out
+
     try:
         node = compose(text)
     except Exception as exc:  # noqa: BLE001 - the message is what is compared
@@ -43,7 +93,7 @@ def python_only(text: str):
 
 
 def content_files():
-    files = [p for p in REPO.glob("*.yml")] + sorted(REPO.glob("[gqc]*/**/*.yml")) + sorted(FIXTURES.rglob("*.yml"))
+    files = list(REPO.glob("*.yml")) + sorted(REPO.glob("[gqc]*/**/*.yml")) + sorted(FIXTURES.rglob("*.yml"))
     return [p for p in files if ".venv" not in p.parts and "node_modules" not in p.parts]
 
 

@@ -1,4 +1,5 @@
 """Run the whole pipeline of checks: load (with schemas), then every rule."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -7,6 +7,7 @@ verify_data_integrity_proof checks the revocation list's own signature.
 spec_verify: the eddsa-rdfc-2022 verification algorithm of W3C vc-di-eddsa (section 3.3)
 written out here with pyld (RDFC-1.0 / URDNA2015) and cryptography (Ed25519), over the
 contexts openbadgeslib ships (not the ones our issuer pins), and nothing of ours."""
+
 from __future__ import annotations
 
 import base64
@@ -59,7 +60,9 @@ def _loader(url, options=None):
 
 
 def _canon(doc: dict) -> bytes:
-    return jsonld.normalize(doc, {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": _loader}).encode()
+    return jsonld.normalize(
+        doc, {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": _loader}
+    ).encode()
 
 
 def spec_verify(document: dict) -> bool:
@@ -72,7 +75,7 @@ def spec_verify(document: dict) -> bool:
     proof["@context"] = document["@context"]
     hash_data = hashlib.sha256(_canon(proof)).digest() + hashlib.sha256(_canon(unsecured)).digest()
     did, _, fragment = proof["verificationMethod"].partition("#")
-    assert did.startswith("did:key:z") and fragment == did[len("did:key:"):]
+    assert did.startswith("did:key:z") and fragment == did[len("did:key:") :]
     multikey = _b58decode(fragment[1:])
     assert multikey[:2] == b"\xed\x01"
     try:

@@ -1,6 +1,7 @@
 """What `curriculum validate --changed` checks: the content files changed against a git base
 (committed, staged, unstaged and untracked), plus the files that refer to them or that they
 refer to. Rules still run on the whole model; only the report is narrowed to these files."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,7 +24,9 @@ def _git(root: Path, *args: str) -> str:
     except FileNotFoundError:
         raise ChangeError("--changed needs git, which is not installed") from None
     if done.returncode != 0:
-        raise ChangeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {' '.join(args)} failed")
+        raise ChangeError(
+            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {' '.join(args)} failed"
+        )
     return done.stdout
 
 
@@ -76,7 +79,12 @@ def affected(curriculum: Curriculum, content_paths: list[str], changed: set[str]
         return None
     content = set(content_paths)
     # a deleted or broken file is still known by its name: modules, quizzes and checklists are <id>.<ext>
-    relevant = {p for p in changed if p in content or (p.endswith((".md", ".yml")) and p.startswith(("curriculum/", "quizzes/", "checklists/", "glossary/")))}
+    relevant = {
+        p
+        for p in changed
+        if p in content
+        or (p.endswith((".md", ".yml")) and p.startswith(("curriculum/", "quizzes/", "checklists/", "glossary/")))
+    }
     if any(p.startswith("glossary/") for p in relevant):
         relevant |= {p for p in content if p.startswith("glossary/")}
     links = _links(curriculum)

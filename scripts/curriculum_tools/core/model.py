@@ -1,4 +1,5 @@
 """The typed model of the whole curriculum, built from schema-valid content files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -157,7 +158,7 @@ class Question:
     guidance: str | None = None
     title: str | None = None
     vignette: str | None = None
-    questions: list["Question"] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
 
     @property
     def scored(self) -> bool:
@@ -299,7 +300,9 @@ class Scenario:
             if node_id in order:
                 continue
             order.append(node_id)
-            queue.extend(c.next for c in self.node_by_id[node_id].choices if c.next in self.node_by_id and c.next not in order)
+            queue.extend(
+                c.next for c in self.node_by_id[node_id].choices if c.next in self.node_by_id and c.next not in order
+            )
         rest = [n.id for n in self.nodes if n.id not in order]
         return [self.node_by_id[node_id] for node_id in order + rest]
 
@@ -467,7 +470,7 @@ class Curriculum:
         current = self.hashes.get(translation.source_path)
         return current is not None and current != translation.source_hash
 
-    def localized(self, language: str) -> "Curriculum":
+    def localized(self, language: str) -> Curriculum:
         """The curriculum as a reader of `language` sees it: each translated module, quiz,
         glossary file and page in place of its source, the rest in English (fallback).
         Ids are the same in every language, so progress and records are shared."""
@@ -526,7 +529,9 @@ class Curriculum:
         modules = [m for m in self.modules if m.track in wanted]
         kept = {m.id for m in modules}
         return replace(
-            self, tracks=[t for t in self.tracks if t.id in wanted], modules=modules,
+            self,
+            tracks=[t for t in self.tracks if t.id in wanted],
+            modules=modules,
             quizzes=[q for q in self.quizzes if q.module_id in kept],
             scenarios=[s for s in self.scenarios if s.module_id in kept],
         )

@@ -1,4 +1,5 @@
 """Problems found in content, and the result that collects them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,5 +1,6 @@
 """Figures about the content, computed from the model: words, questions, question types and
 references per module. Used by `curriculum stats` and in closing notes."""
+
 from __future__ import annotations
 
 import re
@@ -37,9 +38,14 @@ def module_stats(curriculum: Curriculum) -> list[ModuleStats]:
             types = sorted({q.type for q in quiz.questions}) if quiz else []
             rows.append(
                 ModuleStats(
-                    track=track.id, module=module.id, words=body_words(module),
-                    objectives=len(module.objectives), questions=len(scored), types=types,
-                    references=len(module.references), dois=sum(1 for r in module.references if r.doi),
+                    track=track.id,
+                    module=module.id,
+                    words=body_words(module),
+                    objectives=len(module.objectives),
+                    questions=len(scored),
+                    types=types,
+                    references=len(module.references),
+                    dois=sum(1 for r in module.references if r.doi),
                 )
             )
     return rows

@@ -1,4 +1,5 @@
 """Which files of a language are translated, stale or missing, from the model."""
+
 from __future__ import annotations
 
 from curriculum_tools.core.model import Curriculum

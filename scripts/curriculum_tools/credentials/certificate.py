@@ -2,6 +2,7 @@
 competencies and the entrustment level each reached, the credential id and how anyone can
 verify it. Self-contained: inline CSS, no scripts (its Content-Security-Policy forbids them),
 every text escaped."""
+
 from __future__ import annotations
 
 from datetime import UTC
@@ -33,34 +34,38 @@ def render(credential: dict, decision, file_name: str) -> str:
     words = _texts(credential, decision)
     issuer, name, status = words["issuer"], words["name"], words["status"]
     achievement = credential["credentialSubject"]["achievement"]
-    rows = [f"<tr><th scope=\"row\">{escape(competency)}<br><small><code>{escape(code)}</code></small></th><td>{escape(level)}</td></tr>"
-            for competency, code, level in words["rows"]]
+    rows = [
+        f'<tr><th scope="row">{escape(competency)}<br><small><code>{escape(code)}</code></small></th><td>{escape(level)}</td></tr>'
+        for competency, code, level in words["rows"]
+    ]
     conditions = "".join(f"<li>{escape(c)}</li>" for c in words["conditions"])
     panel = escape(words["panel"])
-    return "\n".join([
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '''<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">''',
-        f"<title>Certificate: {escape(name)}, {escape(credential['name'])}</title><style>{CSS}</style></head><body><main>",
-        f'<p class="lead">{escape(issuer.get("name", ""))} certifies that</p>',
-        f'<p class="name">{escape(name)}</p>',
-        f'<h1>{escape(credential["name"])}</h1>',
-        f'<p class="lead">awarded {escape(_date(credential["validFrom"]))}, valid until {escape(_date(credential.get("validUntil", "")))}</p>',
-        f"<h2>Criteria</h2><p>{escape(achievement['criteria']['narrative'])}</p>",
-        (f"<h2>Conditions</h2><ul>{conditions}</ul>" if conditions else ""),
-        '<table><caption>Entrustment level reached per competency</caption><thead><tr><th scope="col">Competency</th>'
-        '<th scope="col">Level reached</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>",
-        f"<p><small>Decided on {escape(decision.date)} by a panel of {len(decision.panel)}: {panel}.</small></p>",
-        "<h2>How to verify this certificate</h2>",
-        f"<p>Credential id: <code>{escape(credential['id'])}</code></p>",
-        f"<p>This page is a printout of a signed Open Badges 3.0 credential, the file <code>{escape(file_name)}</code> the holder keeps. "
-        "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C Verifiable "
-        "Credentials verifier, or with the programme's tool (<code>curriculum credential verify "
-        f"{escape(file_name)}</code>). A verifier checks the issuer's signature, the dates, and whether the programme has revoked it.</p>",
-        f"<p><small>Issuer: <code>{escape(issuer['id'])}</code> ({escape(issuer.get('url', ''))}). "
-        f"Revocation list: <code>{escape(status.get('statusListCredential', ''))}</code>, entry {escape(str(status.get('statusListIndex', '')))}.</small></p>",
-        "</main></body></html>\n",
-    ])
+    return "\n".join(
+        [
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">""",
+            f"<title>Certificate: {escape(name)}, {escape(credential['name'])}</title><style>{CSS}</style></head><body><main>",
+            f'<p class="lead">{escape(issuer.get("name", ""))} certifies that</p>',
+            f'<p class="name">{escape(name)}</p>',
+            f"<h1>{escape(credential['name'])}</h1>",
+            f'<p class="lead">awarded {escape(_date(credential["validFrom"]))}, valid until {escape(_date(credential.get("validUntil", "")))}</p>',
+            f"<h2>Criteria</h2><p>{escape(achievement['criteria']['narrative'])}</p>",
+            (f"<h2>Conditions</h2><ul>{conditions}</ul>" if conditions else ""),
+            '<table><caption>Entrustment level reached per competency</caption><thead><tr><th scope="col">Competency</th>'
+            '<th scope="col">Level reached</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>",
+            f"<p><small>Decided on {escape(decision.date)} by a panel of {len(decision.panel)}: {panel}.</small></p>",
+            "<h2>How to verify this certificate</h2>",
+            f"<p>Credential id: <code>{escape(credential['id'])}</code></p>",
+            f"<p>This page is a printout of a signed Open Badges 3.0 credential, the file <code>{escape(file_name)}</code> the holder keeps. "
+            "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C Verifiable "
+            "Credentials verifier, or with the programme's tool (<code>curriculum credential verify "
+            f"{escape(file_name)}</code>). A verifier checks the issuer's signature, the dates, and whether the programme has revoked it.</p>",
+            f"<p><small>Issuer: <code>{escape(issuer['id'])}</code> ({escape(issuer.get('url', ''))}). "
+            f"Revocation list: <code>{escape(status.get('statusListCredential', ''))}</code>, entry {escape(str(status.get('statusListIndex', '')))}.</small></p>",
+            "</main></body></html>\n",
+        ]
+    )
 
 
 # The PDF: the same content as the HTML page, laid out by fpdf2 with the Lato font (both pinned
@@ -86,16 +91,25 @@ def _texts(credential: dict, decision) -> dict:
     subject = credential["credentialSubject"]
     achievement = subject["achievement"]
     alignment = {a["targetCode"]: a for a in achievement.get("alignment", [])}
-    levels = {lvl["id"]: lvl["name"] for rd in achievement.get("resultDescription", []) for lvl in rd.get("rubricCriterionLevel", [])}
+    levels = {
+        lvl["id"]: lvl["name"]
+        for rd in achievement.get("resultDescription", [])
+        for lvl in rd.get("rubricCriterionLevel", [])
+    }
     rows = []
     for result, rd in zip(subject.get("result", []), achievement.get("resultDescription", [])):
         code = rd["alignment"][0]["targetCode"]
         rows.append((alignment[code]["targetName"], code, levels.get(result.get("achievedLevel"), "")))
     status = credential.get("credentialStatus", {})
     return {
-        "issuer": credential["issuer"], "name": subject["identifier"][0]["identityHash"], "title": credential["name"],
-        "criteria": achievement["criteria"]["narrative"], "rows": rows, "conditions": list(decision.conditions),
-        "panel": ", ".join(f"{m['name']} ({m['role']})" for m in decision.panel), "status": status,
+        "issuer": credential["issuer"],
+        "name": subject["identifier"][0]["identityHash"],
+        "title": credential["name"],
+        "criteria": achievement["criteria"]["narrative"],
+        "rows": rows,
+        "conditions": list(decision.conditions),
+        "panel": ", ".join(f"{m['name']} ({m['role']})" for m in decision.panel),
+        "status": status,
     }
 
 
@@ -107,8 +121,15 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     from fpdf import FPDF
 
     t = _texts(credential, decision)
-    words = [t["name"], t["title"], t["criteria"], t["panel"], t["issuer"].get("name", ""), *t["conditions"],
-             *(x for row in t["rows"] for x in row)]
+    words = [
+        t["name"],
+        t["title"],
+        t["criteria"],
+        t["panel"],
+        t["issuer"].get("name", ""),
+        *t["conditions"],
+        *(x for row in t["rows"] for x in row),
+    ]
     missing = missing_glyphs(words)
     if missing:
         raise ValueError("the PDF font cannot show " + " ".join(missing) + "; the HTML certificate shows them")
@@ -145,7 +166,12 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     pdf.set_text_color(*accent)
     para(t["title"], 17, "B", align="C", gap=2)
     pdf.set_text_color(27, 27, 27)
-    para(f"awarded {_date(credential['validFrom'])}, valid until {_date(credential.get('validUntil', ''))}", 11, align="C", gap=3)
+    para(
+        f"awarded {_date(credential['validFrom'])}, valid until {_date(credential.get('validUntil', ''))}",
+        11,
+        align="C",
+        gap=3,
+    )
     heading("Criteria")
     para(t["criteria"], 10)
     if t["conditions"]:
@@ -164,10 +190,16 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     para(f"Decided on {decision.date} by a panel of {len(decision.panel)}: {t['panel']}.", 9)
     heading("How to verify this certificate")
     para(f"Credential id: {credential['id']}", 9.5)
-    para(f"This page is a printout of a signed Open Badges 3.0 credential, the file {file_name} the holder keeps. "
-         "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C "
-         f"Verifiable Credentials verifier, or with the programme's tool (curriculum credential verify {file_name}). A verifier "
-         "checks the issuer's signature, the dates, and whether the programme has revoked it.", 9.5)
-    para(f"Issuer: {t['issuer']['id']} ({t['issuer'].get('url', '')}). Revocation list: "
-         f"{t['status'].get('statusListCredential', '')}, entry {t['status'].get('statusListIndex', '')}.", 8.5)
+    para(
+        f"This page is a printout of a signed Open Badges 3.0 credential, the file {file_name} the holder keeps. "
+        "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C "
+        f"Verifiable Credentials verifier, or with the programme's tool (curriculum credential verify {file_name}). A verifier "
+        "checks the issuer's signature, the dates, and whether the programme has revoked it.",
+        9.5,
+    )
+    para(
+        f"Issuer: {t['issuer']['id']} ({t['issuer'].get('url', '')}). Revocation list: "
+        f"{t['status'].get('statusListCredential', '')}, entry {t['status'].get('statusListIndex', '')}.",
+        8.5,
+    )
     return bytes(pdf.output())

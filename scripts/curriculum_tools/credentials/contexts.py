@@ -3,6 +3,7 @@
 They come from the npm packages that publish them (package.json "dependencies"), copied into
 node_modules/.curriculum/jsonld-contexts.json by pin_contexts.mjs when `make install` runs.
 The document loader answers only from that file: any other URL is refused, never fetched."""
+
 from __future__ import annotations
 
 import json
@@ -27,10 +28,14 @@ def pinned() -> dict[str, dict]:
     try:
         data = json.loads(PINNED.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ContextError(f"{PINNED}: the pinned JSON-LD contexts are missing; run `make install` "
-                           "(npm ci, then pin_contexts.mjs writes them)") from None
+        raise ContextError(
+            f"{PINNED}: the pinned JSON-LD contexts are missing; run `make install` "
+            "(npm ci, then pin_contexts.mjs writes them)"
+        ) from None
     except (OSError, ValueError) as exc:
-        raise ContextError(f"{PINNED}: cannot read the pinned JSON-LD contexts ({exc}); run `make install` again") from None
+        raise ContextError(
+            f"{PINNED}: cannot read the pinned JSON-LD contexts ({exc}); run `make install` again"
+        ) from None
     data.pop("//", None)
     return data
 
@@ -44,6 +49,7 @@ def document_loader(url: str, options=None) -> dict:
     """A pyld document loader that never goes to the network."""
     contexts = pinned()
     if url not in contexts:
-        raise ContextError(f"JSON-LD context {url} is not pinned (only {', '.join(sorted(contexts))}); "
-                           "it is never fetched")
+        raise ContextError(
+            f"JSON-LD context {url} is not pinned (only {', '.join(sorted(contexts))}); it is never fetched"
+        )
     return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": contexts[url]}

@@ -3,6 +3,7 @@ certified trainee, from a checked committee decision: the issuer's profile, the 
 (criteria in words, an alignment to each competency), the entrustment level each competency
 was signed off at as a result, validFrom/validUntil, a Bitstring status list entry and an
 eddsa-rdfc-2022 Data Integrity proof."""
+
 from __future__ import annotations
 
 import json
@@ -77,7 +78,9 @@ def check_key_is_the_issuers(site: Site, key: Key) -> None:
         issuer = json.loads((site.public / "issuer.json").read_text(encoding="utf-8"))
         document = json.loads((site.public / "did.json").read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise KeyError_(f"{exc.filename}: missing; the site publishes no issuer yet (run `curriculum credential keygen`)") from None
+        raise KeyError_(
+            f"{exc.filename}: missing; the site publishes no issuer yet (run `curriculum credential keygen`)"
+        ) from None
     except (OSError, ValueError) as exc:
         raise KeyError_(f"{site.public}: cannot read the published issuer files ({exc})") from None
     if issuer.get("id") != key.did:
@@ -124,21 +127,30 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
         }
         alignments.append(alignment)
         rd = f"{achievement_id}#result-{cid}"
-        descriptions.append({
-            "id": rd,
-            "type": ["ResultDescription"],
-            "name": f"Entrustment level reached: {row.competency.statement}",
-            "alignment": [alignment],
-            "resultType": "RubricCriterionLevel",
-            "requiredLevel": f"{rd}-{row.requirement.min_rating}",
-            "rubricCriterionLevel": [
-                {"id": f"{rd}-{lvl.id}", "type": ["RubricCriterionLevel"], "name": lvl.label,
-                 "description": lvl.description, "level": str(lvl.level)}
-                for lvl in levels
-            ],
-        })
+        descriptions.append(
+            {
+                "id": rd,
+                "type": ["ResultDescription"],
+                "name": f"Entrustment level reached: {row.competency.statement}",
+                "alignment": [alignment],
+                "resultType": "RubricCriterionLevel",
+                "requiredLevel": f"{rd}-{row.requirement.min_rating}",
+                "rubricCriterionLevel": [
+                    {
+                        "id": f"{rd}-{lvl.id}",
+                        "type": ["RubricCriterionLevel"],
+                        "name": lvl.label,
+                        "description": lvl.description,
+                        "level": str(lvl.level),
+                    }
+                    for lvl in levels
+                ],
+            }
+        )
         reached = level_reached(curriculum, standing.records, row)
-        results.append({"type": ["Result"], "resultDescription": rd, "achievedLevel": f"{rd}-{reached.id}", "status": "Completed"})
+        results.append(
+            {"type": ["Result"], "resultDescription": rd, "achievedLevel": f"{rd}-{reached.id}", "status": "Completed"}
+        )
     panel = "; ".join(f"{m['name']} ({m['role']})" for m in decision.panel)
     known = " ".join(f"Knowledge, {k.requirement.label}: {k.note}." for k in standing.knowledge)
     description = config.criteria
@@ -156,7 +168,9 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
         "awardedDate": f"{decision.date}T00:00:00Z",
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": [{"type": "IdentityObject", "identityHash": decision.trainee, "identityType": "name", "hashed": False}],
+            "identifier": [
+                {"type": "IdentityObject", "identityHash": decision.trainee, "identityType": "name", "hashed": False}
+            ],
             "achievement": {
                 "id": achievement_id,
                 "type": ["Achievement"],
@@ -169,17 +183,22 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
             },
             "result": results,
         },
-        "evidence": [{
-            "type": ["Evidence"],
-            "name": f"Panel decision of {decision.date}",
-            "description": f"Decision: {decision.decision}. Panel: {panel}. Report considered: {decision.report}." + (f" {known}" if known else ""),
-            "narrative": decision.rationale,
-        }],
+        "evidence": [
+            {
+                "type": ["Evidence"],
+                "name": f"Panel decision of {decision.date}",
+                "description": f"Decision: {decision.decision}. Panel: {panel}. Report considered: {decision.report}."
+                + (f" {known}" if known else ""),
+                "narrative": decision.rationale,
+            }
+        ],
         "credentialStatus": status.entry(status_url(site), index),
     }
     undefined = unsigned_members(credential)
     if undefined:  # a programming error: never hand out a credential with unsigned parts
-        raise IssueError("internal error: the credential has members no pinned context defines: " + ", ".join(undefined))
+        raise IssueError(
+            "internal error: the credential has members no pinned context defines: " + ", ".join(undefined)
+        )
     return Issued(sign(credential, key), f"{_slug(decision.trainee)}-{decision.date}", index)
 
 

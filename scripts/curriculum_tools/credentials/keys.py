@@ -6,6 +6,7 @@ curriculum/credentials/did.json (the DID document, for did:web), issuer.json (th
 profile) and the empty revocation list. The key file is a Multikey JSON object (the form the
 Digital Credentials Consortium tools read): id, controller, publicKeyMultibase and
 secretKeyMultibase."""
+
 from __future__ import annotations
 
 import json
@@ -55,7 +56,7 @@ class Site:
         """The file in the repository that the site publishes at url (None when not ours)."""
         if not url.startswith(self.url):
             return None
-        rel = url[len(self.url):].split("#")[0]
+        rel = url[len(self.url) :].split("#")[0]
         target = (self.docs / rel).resolve()
         return target if target.is_relative_to(self.docs.resolve()) else None
 
@@ -84,9 +85,16 @@ def site(root: Path) -> Site:
         raise KeyError_(f"{config_file}: cannot read the site's settings ({exc})") from None
     url = config.get("site_url")
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-        raise KeyError_(f"{config_file}: site_url must be the site's address (https://...); the issuer's identity and the revocation list live under it")
+        raise KeyError_(
+            f"{config_file}: site_url must be the site's address (https://...); the issuer's identity and the revocation list live under it"
+        )
     url = url if url.endswith("/") else url + "/"
-    return Site(root.resolve(), url, str(config.get("site_name") or "Curriculum"), (root / config.get("docs_dir", "docs")).resolve())
+    return Site(
+        root.resolve(),
+        url,
+        str(config.get("site_name") or "Curriculum"),
+        (root / config.get("docs_dir", "docs")).resolve(),
+    )
 
 
 @dataclass
@@ -138,8 +146,10 @@ def refuse_inside_repository(folder: Path, root: Path) -> None:
             break
     for repo in roots:
         if inside(folder, repo):
-            raise KeyError_(f"{folder}: inside the repository ({repo}); a private key must be kept outside it "
-                            "(e.g. --out ~/.config/curriculum-issuer)")
+            raise KeyError_(
+                f"{folder}: inside the repository ({repo}); a private key must be kept outside it "
+                "(e.g. --out ~/.config/curriculum-issuer)"
+            )
 
 
 def generate(folder: Path, did_method: str, site_: Site) -> Key:
@@ -147,7 +157,9 @@ def generate(folder: Path, did_method: str, site_: Site) -> Key:
     refuse_inside_repository(folder, site_.root)
     target = folder / KEY_FILE
     if target.exists():
-        raise KeyError_(f"{target}: a key already exists; move it away first (a new key cannot verify what the old one signed)")
+        raise KeyError_(
+            f"{target}: a key already exists; move it away first (a new key cannot verify what the old one signed)"
+        )
     private = Ed25519PrivateKey.generate()
     public = private.public_key()
     pub_mb = multibase.public_multikey(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
@@ -158,7 +170,10 @@ def generate(folder: Path, did_method: str, site_: Site) -> Key:
         vm = f"{did}#key-1"
     secret = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     data = {
-        "type": "Multikey", "id": vm, "controller": did, "publicKeyMultibase": pub_mb,
+        "type": "Multikey",
+        "id": vm,
+        "controller": did,
+        "publicKeyMultibase": pub_mb,
         "secretKeyMultibase": multibase.encode_z(multibase.ED25519_PRIV + secret),
     }
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -178,11 +193,15 @@ def load(path: Path) -> Key:
         mode = path.stat().st_mode
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise KeyError_(f"{path}: no such key file (create one with `curriculum credential keygen --out DIR`)") from None
+        raise KeyError_(
+            f"{path}: no such key file (create one with `curriculum credential keygen --out DIR`)"
+        ) from None
     except OSError as exc:
         raise KeyError_(f"{path}: cannot read the key: {exc.strerror or exc}") from None
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise KeyError_(f"{path}: the key file can be read by others (mode {stat.S_IMODE(mode):o}); run chmod 600 on it")
+        raise KeyError_(
+            f"{path}: the key file can be read by others (mode {stat.S_IMODE(mode):o}); run chmod 600 on it"
+        )
     try:
         data = json.loads(text)
         if data.get("type") != "Multikey":
@@ -208,7 +227,7 @@ def public_key_of(vm: str, documents: dict[str, dict]) -> Ed25519PublicKey:
     we hold (documents: did -> DID document); never resolved over the network."""
     did = vm.split("#")[0]
     if did.startswith("did:key:"):
-        mb = did[len("did:key:"):]
+        mb = did[len("did:key:") :]
         if vm != f"{did}#{mb}":
             raise KeyError_(f"verification method {vm} is not the key of {did}")
         return Ed25519PublicKey.from_public_bytes(multibase.public_from_multikey(mb))

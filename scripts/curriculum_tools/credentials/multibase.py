@@ -1,5 +1,6 @@
 """The few multiformats credentials need: base58btc ('z') and base64url ('u') multibase, and
 the multicodec headers of Ed25519 keys in Multikey form (W3C Controlled Identifiers 1.0)."""
+
 from __future__ import annotations
 
 import base64

@@ -2,6 +2,7 @@
 canonicalise the proof options (with the document's @context) and the document without its
 proof by RDF Dataset Canonicalization (RDFC-1.0, the URDNA2015 algorithm), hash each with
 SHA-256, and sign proofHash || documentHash with Ed25519; proofValue is base58btc multibase."""
+
 from __future__ import annotations
 
 import copy
@@ -24,8 +25,15 @@ class ProofError(Exception):
 
 def canonical(document: dict) -> str:
     try:
-        return jsonld.normalize(document, {"algorithm": "URDNA2015", "format": "application/n-quads",
-                                           "documentLoader": document_loader, "safe": True})
+        return jsonld.normalize(
+            document,
+            {
+                "algorithm": "URDNA2015",
+                "format": "application/n-quads",
+                "documentLoader": document_loader,
+                "safe": True,
+            },
+        )
     except jsonld.JsonLdError as exc:
         cause = exc
         while cause is not None:
@@ -41,8 +49,10 @@ def hash_data(document: dict, options: dict) -> bytes:
     unsecured = {k: v for k, v in document.items() if k != "proof"}
     config = {k: v for k, v in options.items() if k != "proofValue"}
     config["@context"] = document["@context"]
-    return (hashlib.sha256(canonical(config).encode("utf-8")).digest()
-            + hashlib.sha256(canonical(unsecured).encode("utf-8")).digest())
+    return (
+        hashlib.sha256(canonical(config).encode("utf-8")).digest()
+        + hashlib.sha256(canonical(unsecured).encode("utf-8")).digest()
+    )
 
 
 def now() -> str:
@@ -52,8 +62,11 @@ def now() -> str:
 def sign(document: dict, key, created: str | None = None) -> dict:
     """A copy of document with an eddsa-rdfc-2022 proof by key (a keys.Key)."""
     options = {
-        "type": "DataIntegrityProof", "cryptosuite": SUITE, "created": created or now(),
-        "verificationMethod": key.id, "proofPurpose": "assertionMethod",
+        "type": "DataIntegrityProof",
+        "cryptosuite": SUITE,
+        "created": created or now(),
+        "verificationMethod": key.id,
+        "proofPurpose": "assertionMethod",
     }
     signed = copy.deepcopy({k: v for k, v in document.items() if k != "proof"})
     signature = key.sign(hash_data(signed, options))
@@ -66,7 +79,11 @@ def check(document: dict, public_key_for) -> str:
     the Ed25519 public key of a verification method (or raises)."""
     proof = document.get("proof")
     if not isinstance(proof, dict):
-        raise ProofError("no proof: the credential is not signed" if proof is None else "more than one proof or a proof that is not an object")
+        raise ProofError(
+            "no proof: the credential is not signed"
+            if proof is None
+            else "more than one proof or a proof that is not an object"
+        )
     for name, want in (("type", "DataIntegrityProof"), ("cryptosuite", SUITE), ("proofPurpose", "assertionMethod")):
         if proof.get(name) != want:
             raise ProofError(f"proof {name} is {proof.get(name)!r}, expected {want!r}")
@@ -81,8 +98,10 @@ def check(document: dict, public_key_for) -> str:
     try:
         public.verify(signature, hash_data(document, proof))
     except InvalidSignature:
-        raise ProofError("the signature does not match: the credential was changed after it was signed, "
-                         "or it was signed with another key") from None
+        raise ProofError(
+            "the signature does not match: the credential was changed after it was signed, "
+            "or it was signed with another key"
+        ) from None
     return vm
 
 

@@ -3,6 +3,7 @@
 is 1 when the credential with statusListIndex i is revoked. The list is GZIP-compressed and
 base64url multibase-encoded, at least 16 KB (131,072 entries) so that an index says nothing
 about who holds it, and signed with the issuer's key like any credential."""
+
 from __future__ import annotations
 
 import gzip

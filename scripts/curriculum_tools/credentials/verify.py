@@ -3,6 +3,7 @@ issuer's DID document the site publishes), its shape (schemas/credential.schema.
 Open Badges 3.0 requires of an achievement credential), its dates, and its revocation status
 in the Bitstring status list (itself signed by the same issuer). Each check gives one line;
 a failed check says what failed and what it means."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,8 +53,13 @@ def _moment(text) -> dt.datetime | None:
     return value if value.tzinfo else None
 
 
-def verify(credential: dict, site: Site | None, at: dt.datetime | None = None,
-           did_documents: dict[str, dict] | None = None, status_file: Path | None = None) -> Verdict:
+def verify(
+    credential: dict,
+    site: Site | None,
+    at: dt.datetime | None = None,
+    did_documents: dict[str, dict] | None = None,
+    status_file: Path | None = None,
+) -> Verdict:
     at = at or dt.datetime.now(dt.UTC)
     verdict = Verdict()
     documents = dict(did_documents or {})
@@ -68,13 +74,21 @@ def verify(credential: dict, site: Site | None, at: dt.datetime | None = None,
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top)"
-        verdict.add("schema", False, f"not an Open Badges 3.0 achievement credential: {where}: {first.message}"
-                    + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+        verdict.add(
+            "schema",
+            False,
+            f"not an Open Badges 3.0 achievement credential: {where}: {first.message}"
+            + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+        )
     else:
         verdict.add("schema", True, "an Open Badges 3.0 OpenBadgeCredential (VC Data Model 2.0)")
     unsigned = unsigned_members(credential) if not errors else []
     if unsigned:
-        verdict.add("terms", False, "members the signature does not cover (no pinned JSON-LD context defines them): " + ", ".join(unsigned[:5]))
+        verdict.add(
+            "terms",
+            False,
+            "members the signature does not cover (no pinned JSON-LD context defines them): " + ", ".join(unsigned[:5]),
+        )
     # proof
     issuer = credential.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
@@ -89,15 +103,25 @@ def verify(credential: dict, site: Site | None, at: dt.datetime | None = None,
     # dates
     start, end = _moment(credential.get("validFrom")), _moment(credential.get("validUntil"))
     if start is None:
-        verdict.add("dates", False, f"validFrom {credential.get('validFrom')!r} is not a date and time with a time zone")
+        verdict.add(
+            "dates", False, f"validFrom {credential.get('validFrom')!r} is not a date and time with a time zone"
+        )
     elif credential.get("validUntil") is not None and end is None:
-        verdict.add("dates", False, f"validUntil {credential.get('validUntil')!r} is not a date and time with a time zone")
+        verdict.add(
+            "dates", False, f"validUntil {credential.get('validUntil')!r} is not a date and time with a time zone"
+        )
     elif at < start:
         verdict.add("dates", False, f"not valid yet: valid from {credential['validFrom']}")
     elif end is not None and at > end:
-        verdict.add("dates", False, f"expired: valid until {credential['validUntil']}; the holder needs a renewed certification")
+        verdict.add(
+            "dates", False, f"expired: valid until {credential['validUntil']}; the holder needs a renewed certification"
+        )
     else:
-        verdict.add("dates", True, f"valid from {credential['validFrom']}" + (f" until {credential['validUntil']}" if end else ""))
+        verdict.add(
+            "dates",
+            True,
+            f"valid from {credential['validFrom']}" + (f" until {credential['validUntil']}" if end else ""),
+        )
     # revocation
     verdict.add("revocation", *_revocation(credential, site, documents, at, status_file, issuer_id))
     return verdict

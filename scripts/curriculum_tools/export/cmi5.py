@@ -17,6 +17,7 @@ The package is the offline edition built by export/package.py with the cmi5 AU r
 Ids are IRIs under one base (--course-iri, default DEFAULT_BASE): BASE, BASE/track/<id>,
 BASE/module/<id>; stable across builds, so an LMS re-importing the package keeps its records.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """What every question-bank exporter shares: choosing quizzes, safe rich text, the scoring
 the site uses (quiz.js) expressed as weights, Moodle's fixed list of fractions, the summary
 of what was exported and left out, and atomic writes."""
+
 from __future__ import annotations
 
 import io
@@ -30,6 +31,7 @@ class ExportError(Exception):
 
 # -- choosing what to export -----------------------------------------------------------
 
+
 @dataclass
 class Selection:
     """Quizzes in curriculum order, each with the track it belongs to."""
@@ -56,13 +58,17 @@ def select(curriculum: Curriculum, quiz_ids: list[str] | None, track_ids: list[s
     known_quizzes = {q.id for _, q in ordered}
     for quiz_id in quiz_ids or []:
         if quiz_id not in known_quizzes:
-            raise ExportError(f"unknown quiz id {quiz_id!r}; `curriculum stats` lists the modules, and each quiz file is quizzes/<id>.yml")
+            raise ExportError(
+                f"unknown quiz id {quiz_id!r}; `curriculum stats` lists the modules, and each quiz file is quizzes/<id>.yml"
+            )
     for track_id in track_ids or []:
         if track_id not in tracks:
             raise ExportError(f"unknown track id {track_id!r}; known tracks: {', '.join(sorted(tracks)) or 'none'}")
     wanted_quizzes = set(quiz_ids or [])
     wanted_tracks = set(track_ids or [])
-    return Selection([(t, q) for t, q in ordered if q.id in wanted_quizzes or (t is not None and t.id in wanted_tracks)])
+    return Selection(
+        [(t, q) for t, q in ordered if q.id in wanted_quizzes or (t is not None and t.id in wanted_tracks)]
+    )
 
 
 # -- rich text -------------------------------------------------------------------------
@@ -75,8 +81,12 @@ def _sanitise(html_text: str) -> str:
     # inline() escapes the author's text and only ever adds the tags above; nh3 is the second
     # wall: no script, no handler, no javascript: (or any non-http) URL can pass it.
     return nh3.clean(
-        html_text, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https"},
-        link_rel="noopener noreferrer", strip_comments=True,
+        html_text,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
     )
 
 
@@ -153,6 +163,7 @@ def append_html(parent: ET.Element, html_text: str, namespace: str = "") -> ET.E
 
 # -- scoring as the site does it ------------------------------------------------------
 
+
 def choice_weights(question: Question, partial: bool) -> dict[str, Fraction] | None:
     """Per-option weights whose sum over a selection, floored at 0, is the site's score for
     a multiple-choice question with partial credit: (right - wrong) / number correct.
@@ -195,8 +206,27 @@ def site_score(question: Question, answer, partial: bool) -> Fraction:
 # Moodle accepts only these grades for an answer (question_bank::fraction_options_full()),
 # and their negatives for penalties.
 MOODLE_FRACTIONS = [
-    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30",
-    "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0",
+    "100",
+    "90",
+    "83.33333",
+    "80",
+    "75",
+    "70",
+    "66.66667",
+    "60",
+    "50",
+    "40",
+    "33.33333",
+    "30",
+    "25",
+    "20",
+    "16.66667",
+    "14.28571",
+    "12.5",
+    "11.11111",
+    "10",
+    "5",
+    "0",
 ]
 
 
@@ -212,6 +242,7 @@ def moodle_percent(value: Fraction) -> str | None:
 
 
 # -- summary ---------------------------------------------------------------------------
+
 
 @dataclass
 class Summary:
@@ -245,6 +276,7 @@ class Summary:
 
 
 # -- writing ---------------------------------------------------------------------------
+
 
 def check_target(out: Path) -> None:
     parent = out.resolve().parent
@@ -296,7 +328,12 @@ def _local(tag: str) -> str:
 def indent(el: ET.Element, level: int = 0) -> None:
     """Indent elements that hold only elements; leave text and mixed content exactly as is."""
     children = list(el)
-    if not children or _local(el.tag) in _INLINE or (el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in children):
+    if (
+        not children
+        or _local(el.tag) in _INLINE
+        or (el.text and el.text.strip())
+        or any(c.tail and c.tail.strip() for c in children)
+    ):
         return
     pad = "\n" + "  " * (level + 1)
     el.text = pad
@@ -308,4 +345,6 @@ def indent(el: ET.Element, level: int = 0) -> None:
 
 def xml_bytes(root: ET.Element) -> bytes:
     indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    )

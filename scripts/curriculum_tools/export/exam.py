@@ -1,6 +1,7 @@
 """A supervised exam paper and its separate marking key, as printable HTML, from the model.
 The paper carries no answer: no key, no feedback, no explanation, no hint. The key gives,
 per question, the right answer in the paper's own letters, the marks and the explanation."""
+
 from __future__ import annotations
 
 import html
@@ -96,33 +97,58 @@ def _header(title: str, selection: Selection, entries: list[Entry], seed: int | 
     scored = sum(1 for e in entries if e.number and e.question.type in SCORED)
     mark, note = _pass_mark(selection)
     quizzes = "; ".join(_e(q.title) for _, q in selection.items)
-    rows = [("Covers", quizzes), ("Questions", f"{scored} scored, 1 mark each" + (f"; {sum(1 for e in entries if e.number and e.question.type == 'reflection')} reflection (not scored)" if any(e.question.type == 'reflection' for e in entries if e.number) else "")),
-            ("Pass mark", f"{mark}%{_e(note)}")]
+    rows = [
+        ("Covers", quizzes),
+        (
+            "Questions",
+            f"{scored} scored, 1 mark each"
+            + (
+                f"; {sum(1 for e in entries if e.number and e.question.type == 'reflection')} reflection (not scored)"
+                if any(e.question.type == "reflection" for e in entries if e.number)
+                else ""
+            ),
+        ),
+        ("Pass mark", f"{mark}%{_e(note)}"),
+    ]
     if seed is not None:
         rows.append(("Paper", f"sampled with seed {seed}"))
     if not key:
-        rows = [("Candidate", '<span class="fill"></span>'), ("Date", '<span class="fill"></span>'), ("Supervisor", '<span class="fill"></span>')] + rows
+        rows = [
+            ("Candidate", '<span class="fill"></span>'),
+            ("Date", '<span class="fill"></span>'),
+            ("Supervisor", '<span class="fill"></span>'),
+        ] + rows
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    out = f"<h1>{_e(title)}</h1>\n<dl class=\"meta\">{meta}</dl>\n"
+    out = f'<h1>{_e(title)}</h1>\n<dl class="meta">{meta}</dl>\n'
     if key:
-        out += ('<p class="notice">Marking key: keep it away from candidates. Partial credit as on the site: multiple choice '
-                "(right ticks - wrong ticks) / number of right answers, never below 0; ordering the share of items in "
-                "their place; matching the share of right pairs.</p>\n" if any(q.partial_credit for _, q in selection.items) else
-                '<p class="notice">Marking key: keep it away from candidates. Each question scores 1 mark when fully right, else 0.</p>\n')
+        out += (
+            '<p class="notice">Marking key: keep it away from candidates. Partial credit as on the site: multiple choice '
+            "(right ticks - wrong ticks) / number of right answers, never below 0; ordering the share of items in "
+            "their place; matching the share of right pairs.</p>\n"
+            if any(q.partial_credit for _, q in selection.items)
+            else '<p class="notice">Marking key: keep it away from candidates. Each question scores 1 mark when fully right, else 0.</p>\n'
+        )
     else:
-        out += ('<div class="instructions"><p>Answer every question in ink. Tick boxes where there are boxes; write letters '
-                "on the lines. Reflection questions are not scored. You may not use notes or the course site.</p></div>\n")
+        out += (
+            '<div class="instructions"><p>Answer every question in ink. Tick boxes where there are boxes; write letters '
+            "on the lines. Reflection questions are not scored. You may not use notes or the course site.</p></div>\n"
+        )
     return out
 
 
 def _letters(n: int) -> list[str]:
-    return [ascii_uppercase[i] if i < 26 else f"{ascii_uppercase[i // 26 - 1]}{ascii_uppercase[i % 26]}" for i in range(n)]
+    return [
+        ascii_uppercase[i] if i < 26 else f"{ascii_uppercase[i // 26 - 1]}{ascii_uppercase[i % 26]}" for i in range(n)
+    ]
 
 
 def _options(q: Question) -> list[tuple[str, str, bool, str]]:
     """(id, text html, correct, feedback) in the order the paper prints them."""
     if q.type == "true_false":
-        return [("true", "True", q.answer is True, q.feedback_true), ("false", "False", q.answer is False, q.feedback_false)]
+        return [
+            ("true", "True", q.answer is True, q.feedback_true),
+            ("false", "False", q.answer is False, q.feedback_false),
+        ]
     return [(o.id, rich(o.text), o.correct, o.feedback) for o in q.options]
 
 
@@ -139,22 +165,40 @@ HOW = {
 def _paper_question(entry: Entry) -> str:
     quiz, q = entry.quiz, entry.question
     marks = "1 mark" if q.type in SCORED else "not scored"
-    parts = [f'<section class="question" aria-labelledby="q{entry.number}"><h2 id="q{entry.number}">Question {entry.number}<span class="marks">{marks}</span></h2>',
-             f"<p>{rich(q.prompt)}</p>", f'<p class="how">{HOW[q.type]}</p>']
+    parts = [
+        f'<section class="question" aria-labelledby="q{entry.number}"><h2 id="q{entry.number}">Question {entry.number}<span class="marks">{marks}</span></h2>',
+        f"<p>{rich(q.prompt)}</p>",
+        f'<p class="how">{HOW[q.type]}</p>',
+    ]
     if q.type in ("single_choice", "multiple_choice", "true_false"):
-        rows = [f'<li><span class="box" aria-hidden="true"></span><span class="letter">{letter}.</span> {text}</li>'
-                for letter, (_, text, _, _) in zip(_letters(len(_options(q))), _options(q))]
+        rows = [
+            f'<li><span class="box" aria-hidden="true"></span><span class="letter">{letter}.</span> {text}</li>'
+            for letter, (_, text, _, _) in zip(_letters(len(_options(q))), _options(q))
+        ]
         parts.append(f'<ol class="choices">{"".join(rows)}</ol>')
     elif q.type == "ordering":
         items = display_order(quiz, q)
-        rows = [f'<li><span class="letter">{letter}.</span> {rich(text)}</li>' for letter, (_, text) in zip(_letters(len(items)), items)]
-        parts.append(f'<ol class="items">{"".join(rows)}</ol><p>Order, first to last:<span class="blank" style="min-width:16em"></span></p>')
+        rows = [
+            f'<li><span class="letter">{letter}.</span> {rich(text)}</li>'
+            for letter, (_, text) in zip(_letters(len(items)), items)
+        ]
+        parts.append(
+            f'<ol class="items">{"".join(rows)}</ol><p>Order, first to last:<span class="blank" style="min-width:16em"></span></p>'
+        )
     elif q.type == "matching":
         choices = match_choices(quiz, q)
-        prompts = "".join(f"<tr><td>{i}. {rich(prompt)}</td><td><span class=\"blank\"></span></td></tr>" for i, (_, prompt, _) in enumerate(q.pairs, 1))
-        options = "".join(f'<li><span class="letter">{letter}.</span> {_e(text)}</li>' for letter, (_, text) in zip(_letters(len(choices)), choices))
-        parts.append(f'<table class="match"><thead><tr><th scope="col">Item</th><th scope="col">Letter</th></tr></thead><tbody>{prompts}</tbody></table>'
-                     f'<p>Options:</p><ol class="matches">{options}</ol>')
+        prompts = "".join(
+            f'<tr><td>{i}. {rich(prompt)}</td><td><span class="blank"></span></td></tr>'
+            for i, (_, prompt, _) in enumerate(q.pairs, 1)
+        )
+        options = "".join(
+            f'<li><span class="letter">{letter}.</span> {_e(text)}</li>'
+            for letter, (_, text) in zip(_letters(len(choices)), choices)
+        )
+        parts.append(
+            f'<table class="match"><thead><tr><th scope="col">Item</th><th scope="col">Letter</th></tr></thead><tbody>{prompts}</tbody></table>'
+            f'<p>Options:</p><ol class="matches">{options}</ol>'
+        )
     else:
         parts.append('<div class="lines" role="presentation"></div>')
     parts.append("</section>")
@@ -175,20 +219,32 @@ def _key_question(entry: Entry) -> str:
         letters = _letters(len(options))
         right = [f"{letter} ({text})" for letter, (_, text, ok, _) in zip(letters, options) if ok]
         parts.append(f'<p class="key-answer"><strong>Answer:</strong>{"; ".join(right)}</p>')
-        fb = "".join(f'<li><span class="letter">{letter}.</span> {"right" if ok else "wrong"}: {rich(feedback)}</li>' for letter, (_, _, ok, feedback) in zip(letters, options) if feedback)
+        fb = "".join(
+            f'<li><span class="letter">{letter}.</span> {"right" if ok else "wrong"}: {rich(feedback)}</li>'
+            for letter, (_, _, ok, feedback) in zip(letters, options)
+            if feedback
+        )
         if fb:
             parts.append(f'<p>Feedback per option:</p><ol class="choices">{fb}</ol>')
     elif q.type == "ordering":
         items = display_order(quiz, q)
         letter_of = {item_id: letter for letter, (item_id, _) in zip(_letters(len(items)), items)}
         order = " ".join(letter_of[item_id] for item_id, _ in q.items)
-        parts.append(f'<p class="key-answer"><strong>Answer:</strong>{order}</p><ol class="items">'
-                     + "".join(f'<li><span class="letter">{letter_of[i]}.</span> {rich(t)}</li>' for i, t in q.items) + "</ol>")
+        parts.append(
+            f'<p class="key-answer"><strong>Answer:</strong>{order}</p><ol class="items">'
+            + "".join(f'<li><span class="letter">{letter_of[i]}.</span> {rich(t)}</li>' for i, t in q.items)
+            + "</ol>"
+        )
     elif q.type == "matching":
         choices = match_choices(quiz, q)
         letter_of = {value: letter for letter, (value, _) in zip(_letters(len(choices)), choices)}
-        rows = "".join(f"<tr><td>{i}. {rich(prompt)}</td><td><strong>{letter_of[pair_id]}</strong> ({_e(match)})</td></tr>" for i, (pair_id, prompt, match) in enumerate(q.pairs, 1))
-        parts.append(f'<p class="key-answer"><strong>Answer:</strong></p><table class="match"><thead><tr><th scope="col">Item</th><th scope="col">Right option</th></tr></thead><tbody>{rows}</tbody></table>')
+        rows = "".join(
+            f"<tr><td>{i}. {rich(prompt)}</td><td><strong>{letter_of[pair_id]}</strong> ({_e(match)})</td></tr>"
+            for i, (pair_id, prompt, match) in enumerate(q.pairs, 1)
+        )
+        parts.append(
+            f'<p class="key-answer"><strong>Answer:</strong></p><table class="match"><thead><tr><th scope="col">Item</th><th scope="col">Right option</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
     if q.type == "reflection":
         if q.guidance:
             parts.append(f"<p><strong>Points to consider:</strong></p>{rich_paragraphs(q.guidance)}")
@@ -204,7 +260,7 @@ def render(selection: Selection, entries: list[Entry], title: str, seed: int | N
     for entry in entries:
         if entry.number is None:
             paper.append(_case(entry))
-            key.append(f'<h2>Case: {rich(entry.question.title)}</h2>')
+            key.append(f"<h2>Case: {rich(entry.question.title)}</h2>")
         else:
             paper.append(_paper_question(entry))
             key.append(_key_question(entry))

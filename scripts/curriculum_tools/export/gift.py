@@ -1,6 +1,7 @@
 """Quizzes as GIFT (Moodle's text import format): $CATEGORY per track and quiz, multiple
 choice with Moodle's weights, true/false, matching, essay for reflections, a description for
 each scenario's vignette. GIFT has no ordering question: those are left out, each named."""
+
 from __future__ import annotations
 
 from curriculum_tools.core.model import Question, Quiz
@@ -52,12 +53,16 @@ def _choice(quiz: Quiz, q: Question, summary: Summary) -> str | None:
     else:
         weights = choice_weights(q, quiz.partial_credit)
         if weights is None:
-            summary.leave_out(quiz, q, "all-or-nothing multiple choice (partial_credit: false) cannot be expressed in GIFT")
+            summary.leave_out(
+                quiz, q, "all-or-nothing multiple choice (partial_credit: false) cannot be expressed in GIFT"
+            )
             return None
         for o in q.options:
             percent = moodle_percent(weights[o.id])
             if percent is None:
-                summary.leave_out(quiz, q, f"{float(weights[o.id]) * 100:.4g}% per option is not one of the weights Moodle accepts")
+                summary.leave_out(
+                    quiz, q, f"{float(weights[o.id]) * 100:.4g}% per option is not one of the weights Moodle accepts"
+                )
                 return None
             lines.append(f"\t~%{percent}%{_html(rich(o.text))}#{_html(rich(o.feedback))}")
     return _head(quiz, q, _prompt(q)) + " {\n" + "\n".join(lines) + _general(q) + "\n}"
@@ -66,13 +71,19 @@ def _choice(quiz: Quiz, q: Question, summary: Summary) -> str | None:
 def _true_false(quiz: Quiz, q: Question, summary: Summary) -> str:
     # Moodle reads {TRUE#feedback for a wrong answer#feedback for the right answer}
     right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
-    return (f"{_head(quiz, q, _prompt(q))} {{{'TRUE' if q.answer else 'FALSE'}"
-            f"#{_html(rich(wrong))}#{_html(rich(right))}{_general(q)}\n}}")
+    return (
+        f"{_head(quiz, q, _prompt(q))} {{{'TRUE' if q.answer else 'FALSE'}"
+        f"#{_html(rich(wrong))}#{_html(rich(right))}{_general(q)}\n}}"
+    )
 
 
 def _matching(quiz: Quiz, q: Question, summary: Summary) -> str | None:
     if not quiz.partial_credit:
-        summary.leave_out(quiz, q, "all-or-nothing matching (partial_credit: false): Moodle's matching always gives a share per right pair")
+        summary.leave_out(
+            quiz,
+            q,
+            "all-or-nothing matching (partial_credit: false): Moodle's matching always gives a share per right pair",
+        )
         return None
     lines = [f"\t={_html(rich(prompt))} -> {escape(plain(match))}" for _, prompt, match in q.pairs]
     # an answer with no item is an extra (wrong) answer in Moodle's matching
@@ -91,8 +102,12 @@ def _ordering(quiz: Quiz, q: Question, summary: Summary) -> None:
 
 
 WRITERS = {
-    "single_choice": _choice, "multiple_choice": _choice, "true_false": _true_false,
-    "matching": _matching, "ordering": _ordering, "reflection": _reflection,
+    "single_choice": _choice,
+    "multiple_choice": _choice,
+    "true_false": _true_false,
+    "matching": _matching,
+    "ordering": _ordering,
+    "reflection": _reflection,
 }
 
 
@@ -104,7 +119,9 @@ def export(selection: Selection, summary: Summary) -> bytes:
         for question in quiz.questions:
             if question.type == "scenario":
                 vignette = f"<h3>Case: {rich(question.title)}</h3>{rich_paragraphs(question.vignette)}"
-                blocks.append(f"// {quiz.id}.{question.id} (case vignette)\n::{escape(question.id)}::[html]{_html(vignette)}")
+                blocks.append(
+                    f"// {quiz.id}.{question.id} (case vignette)\n::{escape(question.id)}::[html]{_html(vignette)}"
+                )
                 summary.add(question)
             for q in question.questions if question.type == "scenario" else [question]:
                 block = WRITERS[q.type](quiz, q, summary)

@@ -2,6 +2,7 @@
 multiple, Moodle's fixed fractions), truefalse, matching, essay for reflections, a
 description for each scenario's vignette before its questions, and ordering as the
 `ordering` question type (core since Moodle 4.4, before that the widely used plugin)."""
+
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
@@ -77,7 +78,11 @@ def _choice(root, quiz: Quiz, q: Question, summary: Summary) -> bool:
     else:
         weights = choice_weights(q, quiz.partial_credit)
         if weights is None:
-            summary.leave_out(quiz, q, "all-or-nothing multiple choice (partial_credit: false) cannot be scored that way by Moodle's multichoice")
+            summary.leave_out(
+                quiz,
+                q,
+                "all-or-nothing multiple choice (partial_credit: false) cannot be scored that way by Moodle's multichoice",
+            )
             return False
         for oid, w in weights.items():
             percent = moodle_percent(w)
@@ -105,7 +110,11 @@ def _true_false(root, quiz: Quiz, q: Question, summary: Summary) -> bool:
 
 def _matching(root, quiz: Quiz, q: Question, summary: Summary) -> bool:
     if not quiz.partial_credit:
-        summary.leave_out(quiz, q, "all-or-nothing matching (partial_credit: false): Moodle's matching always gives a share per right pair")
+        summary.leave_out(
+            quiz,
+            q,
+            "all-or-nothing matching (partial_credit: false): Moodle's matching always gives a share per right pair",
+        )
         return False
     node = _question(root, "matching", quiz, q, _prompt(q))
     _sub(node, "shuffleanswers", "true")
@@ -168,8 +177,12 @@ def _vignette(root, quiz: Quiz, scenario: Question) -> None:
 
 
 WRITERS = {
-    "single_choice": _choice, "multiple_choice": _choice, "true_false": _true_false,
-    "matching": _matching, "ordering": _ordering, "reflection": _reflection,
+    "single_choice": _choice,
+    "multiple_choice": _choice,
+    "true_false": _true_false,
+    "matching": _matching,
+    "ordering": _ordering,
+    "reflection": _reflection,
 }
 
 

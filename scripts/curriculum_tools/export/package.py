@@ -11,6 +11,7 @@ that refuses a curriculum the format cannot carry (one `path:line:col: message` 
 problem). export/scorm.py is one; build_package(model, tracks, lms=..., out=...,
 manifest_writer=...) is the whole call.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,7 +69,11 @@ def plugins_for(root: Path, lms: str, tracks: list[str] | None, options: dict | 
     out = []
     for entry in plugins:
         name = entry if isinstance(entry, str) else next(iter(entry))
-        out.append({"curriculum": {**(entry.get(name) or {} if isinstance(entry, dict) else {}), **options}} if name == "curriculum" else entry)
+        out.append(
+            {"curriculum": {**(entry.get(name) or {} if isinstance(entry, dict) else {}), **options}}
+            if name == "curriculum"
+            else entry
+        )
     return out
 
 
@@ -83,7 +88,9 @@ def build_site_files(root: Path, lms: str, tracks: list[str] | None, options: di
     try:
         with tempfile.TemporaryDirectory(prefix="curriculum-package-") as tmp:
             try:
-                site = build_site(config, Path(tmp) / "site", strict=True, plugins=plugins_for(root, lms, tracks, options))
+                site = build_site(
+                    config, Path(tmp) / "site", strict=True, plugins=plugins_for(root, lms, tracks, options)
+                )
             except BuildFailed as exc:
                 raise ExportError(f"the site did not build, so no package was written:\n{exc}") from None
             return {

@@ -1,6 +1,7 @@
 """Quizzes as a QTI 3.0 content package (zip): imsmanifest.xml, one qti-assessment-item per
 question, one qti-assessment-stimulus per scenario vignette, one qti-assessment-test per quiz
 with its pass mark. Scores as the site does (quiz.js): see common.site_score."""
+
 from __future__ import annotations
 
 import re
@@ -60,10 +61,15 @@ def html_into(parent: ET.Element, html_text: str) -> ET.Element:
 
 
 def _root(tag: str, identifier: str, title: str) -> ET.Element:
-    root = ET.Element(Q + tag, {
-        f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}",
-        "identifier": identifier, "title": title, XML_LANG: "en",
-    })
+    root = ET.Element(
+        Q + tag,
+        {
+            f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}",
+            "identifier": identifier,
+            "title": title,
+            XML_LANG: "en",
+        },
+    )
     return root
 
 
@@ -71,8 +77,14 @@ def _value(parent: ET.Element, value: str) -> None:
     el(parent, "qti-value", text=value)
 
 
-def _outcome(item: ET.Element, identifier: str, cardinality: str, base_type: str, default: str | None = None, **extra) -> None:
-    decl = el(item, "qti-outcome-declaration", {"identifier": identifier, "cardinality": cardinality, "base-type": base_type, **extra})
+def _outcome(
+    item: ET.Element, identifier: str, cardinality: str, base_type: str, default: str | None = None, **extra
+) -> None:
+    decl = el(
+        item,
+        "qti-outcome-declaration",
+        {"identifier": identifier, "cardinality": cardinality, "base-type": base_type, **extra},
+    )
     if default is not None:
         _value(el(decl, "qti-default-value"), default)
 
@@ -115,7 +127,11 @@ def _feedback_rules(rp: ET.Element, per_option: bool) -> None:
 def _modal(item: ET.Element, outcome: str, identifier: str, html_text: str, title: str | None = None) -> None:
     if not html_text:
         return
-    fb = el(item, "qti-modal-feedback", {"outcome-identifier": outcome, "identifier": identifier, "show-hide": "show", "title": title})
+    fb = el(
+        item,
+        "qti-modal-feedback",
+        {"outcome-identifier": outcome, "identifier": identifier, "show-hide": "show", "title": title},
+    )
     html_into(el(fb, "qti-content-body"), html_text if html_text.startswith("<p>") else f"<p>{html_text}</p>")
 
 
@@ -135,8 +151,21 @@ class _Item:
         return self.root
 
     # declarations and body helpers
-    def _response(self, cardinality: str, base_type: str, correct: list[str] | None, mapping: dict[str, Fraction] | None = None, lower="0", upper="1", default="0"):
-        decl = el(self.root, "qti-response-declaration", {"identifier": "RESPONSE", "cardinality": cardinality, "base-type": base_type})
+    def _response(
+        self,
+        cardinality: str,
+        base_type: str,
+        correct: list[str] | None,
+        mapping: dict[str, Fraction] | None = None,
+        lower="0",
+        upper="1",
+        default="0",
+    ):
+        decl = el(
+            self.root,
+            "qti-response-declaration",
+            {"identifier": "RESPONSE", "cardinality": cardinality, "base-type": base_type},
+        )
         if correct is not None:
             cr = el(decl, "qti-correct-response")
             for identifier in correct:
@@ -181,10 +210,21 @@ class _Item:
     # the types
     def _choice(self, options: list[tuple[str, str, bool, str]], max_choices: int, cardinality: str, weights):
         correct = [oid for oid, _, ok, _ in options if ok]
-        self._response(cardinality, "identifier", correct, {ident(k): v for k, v in weights.items()} if weights else None)
+        self._response(
+            cardinality, "identifier", correct, {ident(k): v for k, v in weights.items()} if weights else None
+        )
         self._scored_outcomes(cardinality)
         body = self._body()
-        interaction = el(body, "qti-choice-interaction", {"response-identifier": "RESPONSE", "max-choices": str(max_choices), "min-choices": "0", "shuffle": "false"})
+        interaction = el(
+            body,
+            "qti-choice-interaction",
+            {
+                "response-identifier": "RESPONSE",
+                "max-choices": str(max_choices),
+                "min-choices": "0",
+                "shuffle": "false",
+            },
+        )
         self._prompt(interaction)
         for oid, text_html, _, _ in options:
             html_into(el(interaction, "qti-simple-choice", {"identifier": oid}), text_html)
@@ -210,7 +250,10 @@ class _Item:
 
     def _true_false(self):
         q = self.q
-        opts = [("true", "True", q.answer is True, q.feedback_true), ("false", "False", q.answer is False, q.feedback_false)]
+        opts = [
+            ("true", "True", q.answer is True, q.feedback_true),
+            ("false", "False", q.answer is False, q.feedback_false),
+        ]
         self._choice(opts, 1, "single", None)
 
     def _ordering(self):
@@ -254,7 +297,11 @@ class _Item:
         n = len(q.pairs)
         correct = [f"{ident('P', p)} {ident('M', p)}" for p, _, _ in q.pairs]
         mapping = {pair: Fraction(1, n) for pair in correct} if self.quiz.partial_credit else None
-        decl = el(self.root, "qti-response-declaration", {"identifier": "RESPONSE", "cardinality": "multiple", "base-type": "directedPair"})
+        decl = el(
+            self.root,
+            "qti-response-declaration",
+            {"identifier": "RESPONSE", "cardinality": "multiple", "base-type": "directedPair"},
+        )
         cr = el(decl, "qti-correct-response")
         for pair in correct:
             _value(cr, pair)
@@ -264,14 +311,30 @@ class _Item:
                 el(m, "qti-map-entry", {"map-key": key, "mapped-value": num(value)})
         self._scored_outcomes(None)
         body = self._body()
-        interaction = el(body, "qti-match-interaction", {"response-identifier": "RESPONSE", "max-associations": str(n), "min-associations": "0", "shuffle": "false"})
+        interaction = el(
+            body,
+            "qti-match-interaction",
+            {
+                "response-identifier": "RESPONSE",
+                "max-associations": str(n),
+                "min-associations": "0",
+                "shuffle": "false",
+            },
+        )
         self._prompt(interaction)
         sources = el(interaction, "qti-simple-match-set")
         for pair_id, prompt, _ in q.pairs:
-            html_into(el(sources, "qti-simple-associable-choice", {"identifier": ident("P", pair_id), "match-max": "1"}), rich(prompt))
+            html_into(
+                el(sources, "qti-simple-associable-choice", {"identifier": ident("P", pair_id), "match-max": "1"}),
+                rich(prompt),
+            )
         targets = el(interaction, "qti-simple-match-set")
         for value, text in match_choices(self.quiz, q):
-            target = ident("D", value.split("-", 1)[1]) if value.startswith("distractor-") and value not in {p for p, _, _ in q.pairs} else ident("M", value)
+            target = (
+                ident("D", value.split("-", 1)[1])
+                if value.startswith("distractor-") and value not in {p for p, _, _ in q.pairs}
+                else ident("M", value)
+            )
             el(targets, "qti-simple-associable-choice", {"identifier": target, "match-max": str(n)}, text)
         self._hint(body)
         rp = self._rp()
@@ -283,10 +346,16 @@ class _Item:
         self._explanation()
 
     def _reflection(self):
-        el(self.root, "qti-response-declaration", {"identifier": "RESPONSE", "cardinality": "single", "base-type": "string"})
+        el(
+            self.root,
+            "qti-response-declaration",
+            {"identifier": "RESPONSE", "cardinality": "single", "base-type": "string"},
+        )
         _outcome(self.root, "EXPLAIN", "single", "identifier")
         body = self._body()
-        interaction = el(body, "qti-extended-text-interaction", {"response-identifier": "RESPONSE", "expected-lines": "6"})
+        interaction = el(
+            body, "qti-extended-text-interaction", {"response-identifier": "RESPONSE", "expected-lines": "6"}
+        )
         self._prompt(interaction)
         self._hint(body)
         rp = self._rp()
@@ -298,9 +367,15 @@ def _stimulus(quiz: Quiz, scenario: Question) -> tuple[str, str, bytes]:
     identifier = ident(quiz.id, scenario.id, "vignette")
     href = f"stimuli/{quiz.id}/{scenario.id}.xml"
     title = f"Case: {plain(scenario.title)}"
-    root = ET.Element(Q + "qti-assessment-stimulus", {
-        f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}", "identifier": identifier, "title": title, XML_LANG: "en",
-    })
+    root = ET.Element(
+        Q + "qti-assessment-stimulus",
+        {
+            f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}",
+            "identifier": identifier,
+            "title": title,
+            XML_LANG: "en",
+        },
+    )
     body = el(root, "qti-stimulus-body")
     html_into(el(body, "h2"), rich(f"Case: {scenario.title or ''}"))
     html_into(body, rich_paragraphs(scenario.vignette))
@@ -310,16 +385,29 @@ def _stimulus(quiz: Quiz, scenario: Question) -> tuple[str, str, bytes]:
 def _test(quiz: Quiz, refs: list[tuple[str, str, bool]], n_scored: int) -> tuple[str, str, bytes]:
     identifier = ident(quiz.id)
     href = f"tests/{quiz.id}.xml"
-    root = ET.Element(Q + "qti-assessment-test", {
-        f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}", "identifier": identifier, "title": quiz.title,
-    })
+    root = ET.Element(
+        Q + "qti-assessment-test",
+        {
+            f"{{{XSI}}}schemaLocation": f"{NS} {ASI_XSD}",
+            "identifier": identifier,
+            "title": quiz.title,
+        },
+    )
     _outcome(root, "SCORE", "single", "float", "0")
     _outcome(root, "MAXSCORE", "single", "float", str(n_scored))
     _outcome(root, "PASS_MARK", "single", "float", str(quiz.pass_mark))
     _outcome(root, "PERCENT", "single", "integer", "0")
     _outcome(root, "PASS", "single", "boolean", "false")
-    part = el(root, "qti-test-part", {"identifier": ident(quiz.id, "part"), "navigation-mode": "nonlinear", "submission-mode": "simultaneous"})
-    section = el(part, "qti-assessment-section", {"identifier": ident(quiz.id, "section"), "title": quiz.title, "visible": "true"})
+    part = el(
+        root,
+        "qti-test-part",
+        {"identifier": ident(quiz.id, "part"), "navigation-mode": "nonlinear", "submission-mode": "simultaneous"},
+    )
+    section = el(
+        part,
+        "qti-assessment-section",
+        {"identifier": ident(quiz.id, "section"), "title": quiz.title, "visible": "true"},
+    )
     for item_id, item_href, _ in refs:
         el(section, "qti-assessment-item-ref", {"identifier": item_id, "href": "../" + item_href})
     op = el(root, "qti-outcome-processing")
@@ -354,7 +442,7 @@ def export(selection: Selection, summary: Summary) -> bytes:
                 resources.append((sid, STIMULUS_TYPE, shref, []))
                 stimulus = (sid, shref, f"Case: {plain(question.title)}")
                 summary.add(question)
-            for q in (question.questions if question.type == "scenario" else [question]):
+            for q in question.questions if question.type == "scenario" else [question]:
                 item = _Item(quiz, q, stimulus)
                 files[item.href] = xml_bytes(item.build())
                 resources.append((item.identifier, ITEM_TYPE, item.href, [stimulus[0]] if stimulus else []))
@@ -370,7 +458,10 @@ def export(selection: Selection, summary: Summary) -> bytes:
 def _manifest(resources) -> bytes:
     ET.register_namespace("", CP_NS)
     c = f"{{{CP_NS}}}"
-    root = ET.Element(c + "manifest", {"identifier": "support-group-curriculum-question-bank", f"{{{XSI}}}schemaLocation": f"{CP_NS} {CP_XSD}"})
+    root = ET.Element(
+        c + "manifest",
+        {"identifier": "support-group-curriculum-question-bank", f"{{{XSI}}}schemaLocation": f"{CP_NS} {CP_XSD}"},
+    )
     meta = ET.SubElement(root, c + "metadata")
     ET.SubElement(meta, c + "schema").text = "QTI Package"
     ET.SubElement(meta, c + "schemaversion").text = "3.0.0"
@@ -384,4 +475,3 @@ def _manifest(resources) -> bytes:
     data = xml_bytes(root)
     ET.register_namespace("", NS)
     return data
-

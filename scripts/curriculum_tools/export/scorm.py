@@ -8,6 +8,7 @@ runtime records a module only on its own SCO's pages, not on a page the trainee 
 through the site's navigation. A module's scenario pages are files of its SCO's resource:
 the trainee reaches them by link inside the SCO's window, the runtime keeps the SCO's
 session across that link (scorm.js sameSco), and an ending completes the module. Read against ADL's schemas in tests/test_scorm.py."""
+
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
@@ -57,7 +58,9 @@ def preflight(lms: str):
         for quiz in curriculum.quizzes:
             where = f"{quiz.source.path}:1:1"
             if crowded := too_many_choices(quiz):
-                problems.append(f"{where}: question(s) {', '.join(crowded)} have more than {len(ALPHABET)} options, items or matches; the {FORMATS[lms]} runtime cannot store their answers")
+                problems.append(
+                    f"{where}: question(s) {', '.join(crowded)} have more than {len(ALPHABET)} options, items or matches; the {FORMATS[lms]} runtime cannot store their answers"
+                )
             elif (size := suspend_size(quiz)) > limit:
                 problems.append(
                     f"{where}: this quiz's saved state can need {size} characters of suspend_data; {FORMATS[lms]} holds {limit}. "
@@ -74,7 +77,9 @@ def _q(ns: dict, name: str) -> str:
 
 
 def _el(parent, ns, name, text=None, **attrs):
-    el = ET.SubElement(parent, _q(ns, name), {(_q(ns, k.replace("__", ":")) if "__" in k else k): v for k, v in attrs.items()})
+    el = ET.SubElement(
+        parent, _q(ns, name), {(_q(ns, k.replace("__", ":")) if "__" in k else k): v for k, v in attrs.items()}
+    )
     if text is not None:
         el.text = text
     return el
@@ -92,7 +97,14 @@ def manifest(built: Built) -> bytes:
         ET.register_namespace(prefix, uri)
     c = built.curriculum
     ident = "curriculum-" + lms + ("" if len(c.tracks) != 1 else "-" + c.tracks[0].id)
-    root = ET.Element(_q(ns, "manifest"), {"identifier": ident, "version": "1", _q(ns, "xsi:schemaLocation"): LOCATIONS12 if lms == "scorm12" else LOCATIONS2004})
+    root = ET.Element(
+        _q(ns, "manifest"),
+        {
+            "identifier": ident,
+            "version": "1",
+            _q(ns, "xsi:schemaLocation"): LOCATIONS12 if lms == "scorm12" else LOCATIONS2004,
+        },
+    )
     meta = _el(root, ns, "metadata")
     _el(meta, ns, "schema", "ADL SCORM")
     _el(meta, ns, "schemaversion", "1.2" if lms == "scorm12" else "2004 4th Edition")
@@ -122,7 +134,13 @@ def manifest(built: Built) -> bytes:
                 if mastery is not None:
                     seq = _el(item, ns, "imsss:sequencing")
                     objectives = _el(seq, ns, "imsss:objectives")
-                    primary = _el(objectives, ns, "imsss:primaryObjective", objectiveID=f"{module.id}-passed", satisfiedByMeasure="true")
+                    primary = _el(
+                        objectives,
+                        ns,
+                        "imsss:primaryObjective",
+                        objectiveID=f"{module.id}-passed",
+                        satisfiedByMeasure="true",
+                    )
                     _el(primary, ns, "imsss:minNormalizedMeasure", f"{mastery / 100:.2f}")
             kind = {"adlcp__scormtype" if lms == "scorm12" else "adlcp__scormType": "sco"}
             res = _el(resources_el, ns, "resource", identifier=f"RES-{module.id}", type="webcontent", href=page, **kind)

@@ -1,18 +1,40 @@
 """Find the content files under a root, parse them, check them against their schemas and
 build the curriculum model. Every problem found on the way is collected, never raised."""
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from curriculum_tools.load.markdown import heading_ids, module_page_source, parse_markdown
 from curriculum_tools.core.model import (
-    Checklist, ChecklistItem, Choice, Competency, Curriculum, Domain, Ending, Framework, GlossaryTerm,
-    Module, Option, Question, Quiz, RatingLevel, Reference, Requirement, Review, Say, Scenario,
-    ScenarioNode, Signoff, Source, Track, Translation,
+    Checklist,
+    ChecklistItem,
+    Choice,
+    Competency,
+    Curriculum,
+    Domain,
+    Ending,
+    Framework,
+    GlossaryTerm,
+    Module,
+    Option,
+    Question,
+    Quiz,
+    RatingLevel,
+    Reference,
+    Requirement,
+    Review,
+    Say,
+    Scenario,
+    ScenarioNode,
+    Signoff,
+    Source,
+    Track,
+    Translation,
 )
 from curriculum_tools.core.problems import ContentError, Problem, Result
+from curriculum_tools.load.markdown import heading_ids, module_page_source, parse_markdown
 from curriculum_tools.load.schemas import schema_problems
 from curriculum_tools.load.translations import content_hash, split_language
 from curriculum_tools.load.yaml import load_yaml
@@ -33,7 +55,12 @@ def discover(root: Path) -> list[tuple[str, str]]:
         found.append((name, kind))
     if (root / "signoff.yml").is_file():  # optional: only `curriculum report` needs it
         found.append(("signoff.yml", "signoff"))
-    for pattern, kind in (("glossary/*.yml", "glossary"), ("quizzes/*.yml", "quiz"), ("checklists/*.yml", "checklist"), ("scenarios/*.yml", "scenario")):
+    for pattern, kind in (
+        ("glossary/*.yml", "glossary"),
+        ("quizzes/*.yml", "quiz"),
+        ("checklists/*.yml", "checklist"),
+        ("scenarios/*.yml", "scenario"),
+    ):
         found.extend((p.relative_to(root).as_posix(), kind) for p in sorted(root.glob(pattern)))
     content = root / CONTENT_DIR
     if content.is_dir():
@@ -64,7 +91,9 @@ def read_source(root: Path, rel: str, kind: str) -> Source:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError(Problem(rel, line, col, "file is not valid UTF-8 text; save it as UTF-8", "encoding")) from None
+        raise ContentError(
+            Problem(rel, line, col, "file is not valid UTF-8 text; save it as UTF-8", "encoding")
+        ) from None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -107,7 +136,11 @@ def load(root: Path | str) -> Loaded:
             continue
         if not isinstance(source.data, dict):
             what = "empty" if source.data is None else f"a {type(source.data).__name__}"
-            result.add(source.problem((), f"the top level must be a mapping of fields (key: value), but it is {what}", "yaml-top-level"))
+            result.add(
+                source.problem(
+                    (), f"the top level must be a mapping of fields (key: value), but it is {what}", "yaml-top-level"
+                )
+            )
             continue
         problems = schema_problems(source)
         if problems:
@@ -128,12 +161,22 @@ def _translation(curriculum: Curriculum, result: Result, source: Source) -> None
     source.language = split_language(source.path)[1] or "en"
     if not isinstance(source.data, dict):
         what = "empty" if source.data is None else f"a {type(source.data).__name__}"
-        result.add(source.problem((), f"the top level must be a mapping of fields (key: value), but it is {what}", "yaml-top-level"))
+        result.add(
+            source.problem(
+                (), f"the top level must be a mapping of fields (key: value), but it is {what}", "yaml-top-level"
+            )
+        )
         return
     block = source.data.get("translation")
     if block is None:
-        result.add(source.problem((), "a translated file needs a translation: block (source, source_hash, language, translator, translated); "
-                                   "`curriculum translations --hash FILE` prints the source's hash", "schema"))
+        result.add(
+            source.problem(
+                (),
+                "a translated file needs a translation: block (source, source_hash, language, translator, translated); "
+                "`curriculum translations --hash FILE` prints the source's hash",
+                "schema",
+            )
+        )
         return
     if source.kind == "page":
         problems = schema_problems(Source(source.path, "translation", block, _under(source.positions, "translation")))
@@ -146,7 +189,9 @@ def _translation(curriculum: Curriculum, result: Result, source: Source) -> None
     if source.kind != "page":
         scratch = Curriculum(root=curriculum.root)
         _BUILDERS[source.kind](scratch, source)
-        translation.item = {"module": scratch.modules, "quiz": scratch.quizzes, "glossary": scratch.glossary}[source.kind]
+        translation.item = {"module": scratch.modules, "quiz": scratch.quizzes, "glossary": scratch.glossary}[
+            source.kind
+        ]
         if source.kind != "glossary":
             translation.item = translation.item[0]
     curriculum.translations.append(translation)
@@ -177,7 +222,9 @@ def _framework(curriculum: Curriculum, source: Source) -> None:
         Domain(dom["id"], dom["title"], [Competency(c["id"], c["statement"], dom["id"]) for c in dom["competencies"]])
         for dom in d["domains"]
     ]
-    curriculum.framework = Framework(d["title"], d["version"], d["rating_scale"]["description"], levels, domains, source)
+    curriculum.framework = Framework(
+        d["title"], d["version"], d["rating_scale"]["description"], levels, domains, source
+    )
 
 
 def _glossary(curriculum: Curriculum, source: Source) -> None:
@@ -192,24 +239,41 @@ def _module(curriculum: Curriculum, source: Source) -> None:
     review = Review(r["author"], r["reviewer_role"], dt.date.fromisoformat(r["last_reviewed"]), r["interval_months"])
     curriculum.modules.append(
         Module(
-            id=d["id"], title=d["title"], track=d["track"], order=d["order"], summary=d["summary"],
+            id=d["id"],
+            title=d["title"],
+            track=d["track"],
+            order=d["order"],
+            summary=d["summary"],
             estimated_minutes=d["estimated_minutes"],
             objectives={o["id"]: o["text"] for o in d["objectives"]},
-            competencies=list(d["competencies"]), quiz_id=d.get("quiz"),
+            competencies=list(d["competencies"]),
+            quiz_id=d.get("quiz"),
             references=[Reference(**ref) for ref in d["references"]],
-            review=review, body=source.body,
-            anchors=heading_ids(module_page_source(d["title"], source.body)), source=source,
+            review=review,
+            body=source.body,
+            anchors=heading_ids(module_page_source(d["title"], source.body)),
+            source=source,
         )
     )
 
 
 def _question(q: dict, path: tuple) -> Question:
     question = Question(
-        id=q["id"], type=q["type"], prompt=q.get("prompt", ""), path=path,
-        objective=q.get("objective"), section=q.get("section"), explanation=q.get("explanation", ""),
-        hint=q.get("hint"), guidance=q.get("guidance"), title=q.get("title"), vignette=q.get("vignette"),
+        id=q["id"],
+        type=q["type"],
+        prompt=q.get("prompt", ""),
+        path=path,
+        objective=q.get("objective"),
+        section=q.get("section"),
+        explanation=q.get("explanation", ""),
+        hint=q.get("hint"),
+        guidance=q.get("guidance"),
+        title=q.get("title"),
+        vignette=q.get("vignette"),
     )
-    question.options = [Option(o["id"], o["text"], bool(o.get("correct", False)), o["feedback"]) for o in q.get("options", [])]
+    question.options = [
+        Option(o["id"], o["text"], bool(o.get("correct", False)), o["feedback"]) for o in q.get("options", [])
+    ]
     if q["type"] == "true_false":
         question.answer = q["answer"]
         question.feedback_true, question.feedback_false = q["feedback_true"], q["feedback_false"]
@@ -224,8 +288,12 @@ def _quiz(curriculum: Curriculum, source: Source) -> None:
     d = source.data
     curriculum.quizzes.append(
         Quiz(
-            id=d["id"], module_id=d["module"], title=d["title"], pass_mark=d["pass_mark"],
-            mode=d.get("mode", "practice"), shuffle=d.get("shuffle", False),
+            id=d["id"],
+            module_id=d["module"],
+            title=d["title"],
+            pass_mark=d["pass_mark"],
+            mode=d.get("mode", "practice"),
+            shuffle=d.get("shuffle", False),
             partial_credit=d.get("partial_credit", False),
             questions=[_question(q, ("questions", i)) for i, q in enumerate(d["questions"])],
             source=source,
@@ -235,10 +303,23 @@ def _quiz(curriculum: Curriculum, source: Source) -> None:
 
 def _checklist(curriculum: Curriculum, source: Source) -> None:
     d = source.data
-    items = [ChecklistItem(i["id"], i["text"], list(i["competencies"]), i.get("required", False), i.get("guidance")) for i in d["items"]]
+    items = [
+        ChecklistItem(i["id"], i["text"], list(i["competencies"]), i.get("required", False), i.get("guidance"))
+        for i in d["items"]
+    ]
     curriculum.checklists.append(
-        Checklist(d["id"], d["version"], d["title"], d["purpose"], d["setting"], list(d["competencies"]), d["guidance"], items, source,
-                  scenario_id=d.get("scenario"))
+        Checklist(
+            d["id"],
+            d["version"],
+            d["title"],
+            d["purpose"],
+            d["setting"],
+            list(d["competencies"]),
+            d["guidance"],
+            items,
+            source,
+            scenario_id=d.get("scenario"),
+        )
     )
 
 
@@ -263,11 +344,21 @@ def _scenario(curriculum: Curriculum, source: Source) -> None:
     ]
     curriculum.scenarios.append(
         Scenario(
-            id=d["id"], module_id=d["module"], title=d["title"], summary=d["summary"],
-            estimated_minutes=d["estimated_minutes"], objectives=list(d["objectives"]),
-            competencies=list(d["competencies"]), situation=d["situation"], start=d["start"],
-            nodes=nodes, endings=endings, references=[Reference(**ref) for ref in d["references"]],
-            review=_review(d["review"]), source=source, jurisdiction=d.get("jurisdiction"),
+            id=d["id"],
+            module_id=d["module"],
+            title=d["title"],
+            summary=d["summary"],
+            estimated_minutes=d["estimated_minutes"],
+            objectives=list(d["objectives"]),
+            competencies=list(d["competencies"]),
+            situation=d["situation"],
+            start=d["start"],
+            nodes=nodes,
+            endings=endings,
+            references=[Reference(**ref) for ref in d["references"]],
+            review=_review(d["review"]),
+            source=source,
+            jurisdiction=d.get("jurisdiction"),
         )
     )
 

@@ -1,5 +1,6 @@
 """Markdown content: front matter split off with line numbers, heading ids and citations,
 each computed one way for the validator and the site."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,15 @@ def parse_markdown(text: str, path: str) -> MarkdownFile:
 # The site (site/plugin.py) hands MkDocs exactly these extensions, so the heading ids the
 # validator computes are the ids on the page.
 EXTENSIONS = [
-    "abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-    "pymdownx.details", "pymdownx.superfences",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
 ]
 EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
 

@@ -1,8 +1,9 @@
 """JSON Schema validation with messages an author can act on, at the right YAML line."""
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
@@ -41,7 +42,7 @@ _Validator = validators.extend(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry():
     """The schemas that others $ref (translation.schema.json), by their $id."""
     from referencing import Registry, Resource
@@ -50,13 +51,13 @@ def _registry():
     return Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in shared)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
     return _Validator(schema, format_checker=FormatChecker(), registry=_registry())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast(kind: str):
     """The same schema compiled to Python code by fastjsonschema, for a yes/no answer at a
     fraction of the cost (a 50 MB export of records). Its differences are closed: formats
@@ -78,7 +79,9 @@ def _fast(kind: str):
 
     schema = tighten(schema)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in ("date", "date-time", "uri", "email")}
+    formats = {
+        name: (lambda value, name=name: checker.conforms(value, name)) for name in ("date", "date-time", "uri", "email")
+    }
     return fastjsonschema.compile(schema, formats=formats)
 
 
@@ -178,7 +181,13 @@ def _describe(error: ValidationError) -> tuple[tuple, str]:
     if kind == "type":
         wanted = error.validator_value
         wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
-        words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping (key: value)", "boolean": "true or false"}
+        words = {
+            "string": "text",
+            "integer": "a whole number",
+            "array": "a list",
+            "object": "a mapping (key: value)",
+            "boolean": "true or false",
+        }
         return path, f"{where}: must be {words.get(wanted, wanted)}, not {_kind_of(value)}"
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
@@ -197,7 +206,12 @@ def _describe(error: ValidationError) -> tuple[tuple, str]:
         word = "at least" if kind == "minimum" else "at most"
         return path, f"{where}: must be {word} {error.validator_value}, not {value!r}"
     if kind == "format":
-        return path, f"{where}: {value!r} is not a valid {error.validator_value} (expected e.g. 2026-01-31)" if error.validator_value == "date" else f"{where}: {value!r} is not a valid {error.validator_value}"
+        return (
+            path,
+            f"{where}: {value!r} is not a valid {error.validator_value} (expected e.g. 2026-01-31)"
+            if error.validator_value == "date"
+            else f"{where}: {value!r} is not a valid {error.validator_value}",
+        )
     if kind == "uniqueItems":
         return path, f"{where}: contains the same entry twice"
     return path, f"{where}: {error.message}"

@@ -7,6 +7,7 @@ A translation sits next to its source with its language before the extension
 naming the source and the source's hash when it was translated. The hash is the sha256 of
 the source file's bytes with line endings normalised to \\n, written `sha256:<hex>`.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -4,6 +4,7 @@ Only plain data is accepted: mappings with string keys, sequences and scalars. A
 aliases, custom tags, duplicate keys and YAML 1.1 booleans written as words are rejected, so
 what an author wrote is what the site shows.
 """
+
 from __future__ import annotations
 
 import math
@@ -149,7 +150,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
         line = before.count("\n") + 1
         col = exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise problem(line, col, f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it", "yaml-syntax") from None
+        raise problem(
+            line,
+            col,
+            f"the file contains the character U+{ord(char):04X}, which YAML does not allow; remove it",
+            "yaml-syntax",
+        ) from None
     except yaml.YAMLError as exc:
         raise problem(1, 1, f"YAML error: {exc}", "yaml-syntax") from None
     if node is None:
@@ -191,9 +197,7 @@ def _construct(node, path: tuple, positions: Positions, offset: int):
             result[key] = _construct_value(value_node, path + (key,), positions, offset)
         return result
     if isinstance(node, SequenceNode):
-        return [
-            _construct(item, path + (i,), positions, offset) for i, item in enumerate(node.value)
-        ]
+        return [_construct(item, path + (i,), positions, offset) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
@@ -214,7 +218,7 @@ def _scalar(node: ScalarNode):
             raise _Reject(
                 node.start_mark,
                 f"{text!r} is read as a yes/no value by YAML; write true or false, "
-                f"or quote it (\"{text}\") if you meant the word",
+                f'or quote it ("{text}") if you meant the word',
                 "yaml-ambiguous-bool",
             )
         return text.lower() == "true"
@@ -229,7 +233,9 @@ def _scalar(node: ScalarNode):
             except ValueError:
                 return text
         if too_large or abs(value) > MAX_INTEGER:
-            raise _Reject(node.start_mark, f"the number {_short(text)} is too large (at most {MAX_INTEGER})", "yaml-number")
+            raise _Reject(
+                node.start_mark, f"the number {_short(text)} is too large (at most {MAX_INTEGER})", "yaml-number"
+            )
         return value
     if tag == "tag:yaml.org,2002:float":
         if text.lower().lstrip("+-") in (".inf", ".nan"):
@@ -240,7 +246,11 @@ def _scalar(node: ScalarNode):
             except ValueError:
                 return text
         if not math.isfinite(value) or abs(value) > MAX_INTEGER:
-            raise _Reject(node.start_mark, f"the number {_short(text)} is not a finite number; write an ordinary number", "yaml-number")
+            raise _Reject(
+                node.start_mark,
+                f"the number {_short(text)} is not a finite number; write an ordinary number",
+                "yaml-number",
+            )
         return value
     # timestamps stay text: dates are validated as strings by the schemas
     return text

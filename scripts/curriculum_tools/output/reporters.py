@@ -1,4 +1,5 @@
 """Format a result for people (text), for GitHub Actions (annotations) or for tools (JSON)."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """The registry of checks. Each rule is a module with ID, SEVERITY, EXPLANATION (one line),
 a docstring that documents it, and check(context) yielding problems."""
+
 from __future__ import annotations
 
 import datetime as dt

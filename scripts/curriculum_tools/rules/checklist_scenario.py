@@ -1,5 +1,6 @@
 """A checklist may name a scenario as its role-play brief (`scenario: <id>`); that scenario
 must exist, so the form's link to it works and trainees can rehearse before being observed."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "checklist-scenario"
@@ -13,4 +14,6 @@ def check(context):
         sid = checklist.scenario_id
         if sid and sid not in c.broken_ids and c.scenario(sid) is None:
             known = ", ".join(sorted(s.id for s in c.scenarios)) or "none"
-            yield checklist.source.problem(("scenario",), f"scenario '{sid}' does not exist (expected scenarios/{sid}.yml; scenarios: {known})", ID)
+            yield checklist.source.problem(
+                ("scenario",), f"scenario '{sid}' does not exist (expected scenarios/{sid}.yml; scenarios: {known})", ID
+            )

@@ -1,5 +1,6 @@
 """Competency ids used by modules, scenarios and checklists must exist in competencies.yml, and an
 item's competencies must be among its checklist's."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "competency-ref"
@@ -27,4 +28,8 @@ def check(context):
         for n, item in enumerate(checklist.items):
             for i, comp in enumerate(item.competencies):
                 if comp not in checklist.competencies:
-                    yield checklist.source.problem(("items", n, "competencies", i), f"item '{item.id}': competency '{comp}' is not in the checklist's competencies", ID)
+                    yield checklist.source.problem(
+                        ("items", n, "competencies", i),
+                        f"item '{item.id}': competency '{comp}' is not in the checklist's competencies",
+                        ID,
+                    )

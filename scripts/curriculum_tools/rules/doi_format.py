@@ -1,4 +1,5 @@
 """DOIs are written bare (10.prefix/suffix), not as links, so the site can link them uniformly."""
+
 import re
 
 from curriculum_tools.core.problems import ERROR
@@ -19,4 +20,8 @@ def check(context):
             if not DOI.match(doi):
                 bare = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
                 hint = f"; write '{bare}'" if bare != doi and DOI.match(bare) else ""
-                yield module.source.problem(("references", i, "doi"), f"reference '{ref.id}': '{ref.doi}' is not a DOI of the form 10.1234/abc{hint}", ID)
+                yield module.source.problem(
+                    ("references", i, "doi"),
+                    f"reference '{ref.id}': '{ref.doi}' is not a DOI of the form 10.1234/abc{hint}",
+                    ID,
+                )

@@ -1,6 +1,7 @@
 """Dates cannot be in the future: a module's (or scenario's) `review.last_reviewed` after today, or a
 reference's `year` after this year, is a typo (or a review that has not happened yet), and
 would make the module look reviewed, or its evidence current, when it is not."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "future-date"

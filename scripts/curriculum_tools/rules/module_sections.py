@@ -1,12 +1,17 @@
 """Every module has the sections trainees rely on: a case vignette, reflection questions
 and key points (a warning while drafting)."""
+
 from curriculum_tools.core.problems import WARNING
 
 ID = "module-sections"
 SEVERITY = WARNING
 EXPLANATION = "Modules need '## Case vignette', '## Reflection questions' and '## Key points' sections."
 
-REQUIRED = {"case-vignette": "Case vignette", "reflection-questions": "Reflection questions", "key-points": "Key points"}
+REQUIRED = {
+    "case-vignette": "Case vignette",
+    "reflection-questions": "Reflection questions",
+    "key-points": "Key points",
+}
 
 
 def check(context):

@@ -1,5 +1,6 @@
 """Every learning objective should be assessed by at least one quiz question (a warning:
 a module may be drafted before its quiz)."""
+
 from curriculum_tools.core.problems import WARNING
 
 ID = "objective-assessed"
@@ -17,4 +18,9 @@ def check(context):
         for i, objective in enumerate(module.objectives):
             if objective not in assessed:
                 where = f"quiz '{quiz.id}'" if quiz else "a quiz (the module has none)"
-                yield module.source.problem(("objectives", i, "id"), f"objective '{objective}' is not assessed by any question in {where}", ID, SEVERITY)
+                yield module.source.problem(
+                    ("objectives", i, "id"),
+                    f"objective '{objective}' is not assessed by any question in {where}",
+                    ID,
+                    SEVERITY,
+                )

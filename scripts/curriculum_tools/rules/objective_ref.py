@@ -1,5 +1,6 @@
 """Each question names the module objective it assesses, and each scenario the objectives
 of its module it rehearses; those objectives must exist."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "objective-ref"
@@ -16,7 +17,11 @@ def check(context):
         for question in quiz.all_questions():
             if question.objective and question.objective not in module.objectives:
                 known = ", ".join(module.objectives)
-                yield quiz.source.problem(question.path + ("objective",), f"objective '{question.objective}' is not an objective of module '{module.id}' (objectives: {known})", ID)
+                yield quiz.source.problem(
+                    question.path + ("objective",),
+                    f"objective '{question.objective}' is not an objective of module '{module.id}' (objectives: {known})",
+                    ID,
+                )
     for scenario in c.scenarios:
         module = c.module(scenario.module_id)
         if module is None:
@@ -24,4 +29,8 @@ def check(context):
         for i, objective in enumerate(scenario.objectives):
             if objective not in module.objectives:
                 known = ", ".join(module.objectives)
-                yield scenario.source.problem(("objectives", i), f"objective '{objective}' is not an objective of module '{module.id}' (objectives: {known})", ID)
+                yield scenario.source.problem(
+                    ("objectives", i),
+                    f"objective '{objective}' is not an objective of module '{module.id}' (objectives: {known})",
+                    ID,
+                )

@@ -1,6 +1,7 @@
 """`curriculum new` fills what only the author can write with placeholders: text containing
 `TODO` (in capitals) and ids starting with `todo-`. Each one left is an error, so a
 scaffolded file fails validation until it is written, and cannot be published half-done."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,9 @@ from curriculum_tools.load.schemas import _where as field_name
 
 ID = "placeholder"
 SEVERITY = ERROR
-EXPLANATION = "Placeholders left by 'curriculum new' (text with TODO, ids starting todo-) must be replaced with real content."
+EXPLANATION = (
+    "Placeholders left by 'curriculum new' (text with TODO, ids starting todo-) must be replaced with real content."
+)
 
 TEXT = re.compile(r"\bTODO\b")
 PLACEHOLDER_ID = re.compile(r"^todo(-[a-z0-9]+)*$")
@@ -37,9 +40,17 @@ def check(context):
     for source in context.curriculum.sources:
         for path, text in _strings(source.data):
             if TEXT.search(text) or PLACEHOLDER_ID.match(text):
-                yield source.problem(path, f"{field_name(path)}: placeholder '{_describe(text)}' still to be written", ID)
+                yield source.problem(
+                    path, f"{field_name(path)}: placeholder '{_describe(text)}' still to be written", ID
+                )
         if source.kind == "module":
             for offset, line in enumerate(source.body.split("\n")):
                 match = TEXT.search(line)
                 if match:
-                    yield Problem(source.path, source.body_line + offset, match.start() + 1, f"placeholder still to be written: '{_describe(line.strip())}'", ID)
+                    yield Problem(
+                        source.path,
+                        source.body_line + offset,
+                        match.start() + 1,
+                        f"placeholder still to be written: '{_describe(line.strip())}'",
+                        ID,
+                    )

@@ -1,4 +1,5 @@
 """A module's quiz must exist and name the module back; a quiz must belong to an existing module."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "quiz-link"
@@ -12,9 +13,13 @@ def check(context):
         if module.quiz_id and module.quiz_id not in c.broken_ids:
             quiz = c.quiz(module.quiz_id)
             if quiz is None:
-                yield module.source.problem(("quiz",), f"quiz '{module.quiz_id}' does not exist (expected quizzes/{module.quiz_id}.yml)", ID)
+                yield module.source.problem(
+                    ("quiz",), f"quiz '{module.quiz_id}' does not exist (expected quizzes/{module.quiz_id}.yml)", ID
+                )
             elif quiz.module_id != module.id:
-                yield module.source.problem(("quiz",), f"quiz '{quiz.id}' belongs to module '{quiz.module_id}', not '{module.id}'", ID)
+                yield module.source.problem(
+                    ("quiz",), f"quiz '{quiz.id}' belongs to module '{quiz.module_id}', not '{module.id}'", ID
+                )
     for quiz in c.quizzes:
         if quiz.module_id in c.broken_ids:
             continue
@@ -22,4 +27,8 @@ def check(context):
         if module is None:
             yield quiz.source.problem(("module",), f"module '{quiz.module_id}' does not exist", ID)
         elif module.quiz_id != quiz.id:
-            yield quiz.source.problem(("module",), f"module '{module.id}' does not list this quiz; add 'quiz: {quiz.id}' to its front matter", ID)
+            yield quiz.source.problem(
+                ("module",),
+                f"module '{module.id}' does not list this quiz; add 'quiz: {quiz.id}' to its front matter",
+                ID,
+            )

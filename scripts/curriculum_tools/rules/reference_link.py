@@ -1,4 +1,5 @@
 """Every reference can be found: it has a DOI or a URL (a book may give an ISBN)."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "reference-link"

@@ -1,5 +1,6 @@
 """A scenario lives at scenarios/<id>.yml: its id matches the file name, so links, saved
 paths and the file an author opens all agree."""
+
 from pathlib import PurePosixPath
 
 from curriculum_tools.core.problems import ERROR
@@ -13,4 +14,8 @@ def check(context):
     for scenario in context.curriculum.scenarios:
         path = PurePosixPath(scenario.source.path)
         if path.stem != scenario.id:
-            yield scenario.source.problem(("id",), f"scenario id '{scenario.id}' does not match the file name '{path.name}'; rename one of them", ID)
+            yield scenario.source.problem(
+                ("id",),
+                f"scenario id '{scenario.id}' does not match the file name '{path.name}'; rename one of them",
+                ID,
+            )

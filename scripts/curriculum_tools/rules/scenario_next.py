@@ -1,6 +1,7 @@
 """Every link in a scenario resolves: `start` names one of its nodes, and each choice's
 `next` names one of its nodes or endings. A link to nothing is a path the trainee cannot
 follow (on the page it would be a link to a missing section)."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "scenario-next"
@@ -15,7 +16,11 @@ def _known(scenario) -> str:
 def check(context):
     for scenario in context.curriculum.scenarios:
         if scenario.start not in scenario.node_by_id:
-            what = "an ending; start must be a node" if scenario.start in scenario.ending_by_id else f"no node (nodes: {', '.join(scenario.node_by_id)})"
+            what = (
+                "an ending; start must be a node"
+                if scenario.start in scenario.ending_by_id
+                else f"no node (nodes: {', '.join(scenario.node_by_id)})"
+            )
             yield scenario.source.problem(("start",), f"start '{scenario.start}' is {what}", ID)
         for node in scenario.nodes:
             for choice in node.choices:

@@ -10,19 +10,22 @@ check a quiz against the module schema and show errors that contradict the valid
 When the content root has a `schemas/` folder (the repository), the path must lead to the
 right file from the file's folder; otherwise (a content tree elsewhere) it must at least name
 the right schema file."""
+
 from __future__ import annotations
 
 import posixpath
 import re
 from pathlib import Path
 
-from curriculum_tools.load.loader import discover
 from curriculum_tools.core.problems import ERROR, Problem
+from curriculum_tools.load.loader import discover
 from curriculum_tools.load.schemas import KIND_SCHEMAS
 
 ID = "schema-line"
 SEVERITY = ERROR
-EXPLANATION = "First line (first front-matter line in a module): '# yaml-language-server: $schema=<relative path to its schema>'."
+EXPLANATION = (
+    "First line (first front-matter line in a module): '# yaml-language-server: $schema=<relative path to its schema>'."
+)
 
 LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(?P<target>\S+)\s*$")
 

@@ -1,4 +1,5 @@
 """Each question links to the module section that teaches it; the heading anchor must exist."""
+
 import difflib
 
 from curriculum_tools.core.problems import ERROR
@@ -17,5 +18,11 @@ def check(context):
         for question in quiz.all_questions():
             if question.section and question.section not in module.anchors:
                 close = difflib.get_close_matches(question.section, list(module.anchors), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f" (anchors: {', '.join(module.anchors) or 'none'})"
-                yield quiz.source.problem(question.path + ("section",), f"section '{question.section}' is not a heading of module '{module.id}'{hint}", ID)
+                hint = (
+                    f"; did you mean '{close[0]}'?" if close else f" (anchors: {', '.join(module.anchors) or 'none'})"
+                )
+                yield quiz.source.problem(
+                    question.path + ("section",),
+                    f"section '{question.section}' is not a heading of module '{module.id}'{hint}",
+                    ID,
+                )

@@ -3,11 +3,14 @@
 checklist ids; and each competency's listed checklists observe it, or no one could ever be
 signed off on it. The certification's competencies and the knowledge requirements' modules
 and tracks exist too."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "signoff-ref"
 SEVERITY = ERROR
-EXPLANATION = "signoff.yml must name existing rating levels, competencies, checklists that observe them, modules and tracks."
+EXPLANATION = (
+    "signoff.yml must name existing rating levels, competencies, checklists that observe them, modules and tracks."
+)
 
 
 def check(context):
@@ -27,7 +30,11 @@ def check(context):
     for path, block, comps in blocks:
         rating = block.get("min_rating")
         if rating is not None and (rating not in levels or levels[rating].level is None):
-            what = f"'{rating}' means not observed and cannot be a minimum" if rating in levels else f"unknown rating level '{rating}'"
+            what = (
+                f"'{rating}' means not observed and cannot be a minimum"
+                if rating in levels
+                else f"unknown rating level '{rating}'"
+            )
             yield source.problem(path + ("min_rating",), f"{what}; use one of: {numbered}", ID)
         for i, checklist_id in enumerate(block.get("checklists", [])):
             if checklist_id not in checklists and checklist_id not in c.broken_ids:
@@ -52,8 +59,14 @@ def check(context):
         if len(usable) < len(requirement.checklists):
             continue  # an unknown checklist is reported above
         if not any(comp in item.competencies for k in usable for item in k.items):
-            path = ("overrides", first_override[comp], "checklists") if comp in first_override else ("default", "checklists")
-            yield source.problem(path, f"none of these checklists observes competency '{comp}', so no one can be signed off on it", ID)
+            path = (
+                ("overrides", first_override[comp], "checklists")
+                if comp in first_override
+                else ("default", "checklists")
+            )
+            yield source.problem(
+                path, f"none of these checklists observes competency '{comp}', so no one can be signed off on it", ID
+            )
     for i, comp in enumerate((data.get("certification") or {}).get("competencies", [])):
         if comp not in competencies:
             yield source.problem(("certification", "competencies", i), f"unknown competency '{comp}'", ID)
@@ -65,4 +78,9 @@ def check(context):
         if "track" in item and item["track"] not in tracks:
             yield source.problem(("knowledge", "requirements", i, "track"), f"unknown track '{item['track']}'", ID)
         if "track" in item and item["track"] in tracks and not c.modules_in(item["track"]):
-            yield source.problem(("knowledge", "requirements", i, "track"), f"track '{item['track']}' has no modules yet, so the requirement asks for nothing", ID, "warning")
+            yield source.problem(
+                ("knowledge", "requirements", i, "track"),
+                f"track '{item['track']}' has no modules yet, so the requirement asks for nothing",
+                ID,
+                "warning",
+            )

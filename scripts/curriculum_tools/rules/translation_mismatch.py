@@ -5,6 +5,7 @@ question's id, type, objective, section, options (ids and which are correct), tr
 answer, ordering items (ids, in order) and matching pairs (ids). A translated module keeps
 its id, track, order, quiz, competencies, objective ids, reference ids and heading anchors,
 so progress, records, credentials and quiz links are the same in every language."""
+
 from curriculum_tools.core.problems import ERROR
 
 ID = "translation-mismatch"
@@ -12,7 +13,19 @@ SEVERITY = ERROR
 EXPLANATION = "A translated quiz or module must keep the source's ids, answers and scoring; only text may differ."
 
 # Fields that are keys, answers or scoring: equal in a translation. Everything else is text.
-QUIZ_KEYS = ("id", "module", "pass_mark", "mode", "shuffle", "partial_credit", "type", "objective", "section", "correct", "answer")
+QUIZ_KEYS = (
+    "id",
+    "module",
+    "pass_mark",
+    "mode",
+    "shuffle",
+    "partial_credit",
+    "type",
+    "objective",
+    "section",
+    "correct",
+    "answer",
+)
 QUIZ_LISTS = ("questions", "options", "items", "pairs")
 MODULE_KEYS = ("id", "track", "order", "quiz", "competencies")
 MODULE_LISTS = ("objectives", "references")
@@ -33,10 +46,18 @@ def check(context):
     for t in c.translations:
         block = ("translation",)
         if t.source_path != t.expected_source:
-            yield t.source.problem(block + ("source",), f"a file named {t.source.path} translates {t.expected_source}, not {t.source_path}", ID)
+            yield t.source.problem(
+                block + ("source",),
+                f"a file named {t.source.path} translates {t.expected_source}, not {t.source_path}",
+                ID,
+            )
             continue
         if t.language != t.source.data["translation"]["language"]:
-            yield t.source.problem(block + ("language",), f"the file name says language '{t.language}', the block says '{t.source.data['translation']['language']}'", ID)
+            yield t.source.problem(
+                block + ("language",),
+                f"the file name says language '{t.language}', the block says '{t.source.data['translation']['language']}'",
+                ID,
+            )
         if t.source_path not in c.hashes:
             yield t.source.problem(block + ("source",), f"the source {t.source_path} does not exist", ID)
             continue
@@ -70,7 +91,11 @@ def _compare(source, en, tr, path, keys, lists, only_ids=False):
                 continue
             if only_ids:
                 if x.get("id") != y.get("id"):
-                    yield source.problem(path + (key, i, "id"), f"{_name(path + (key, i, 'id'))} must be {x.get('id')!r} as in the source, not {y.get('id')!r}", ID)
+                    yield source.problem(
+                        path + (key, i, "id"),
+                        f"{_name(path + (key, i, 'id'))} must be {x.get('id')!r} as in the source, not {y.get('id')!r}",
+                        ID,
+                    )
             else:
                 yield from _compare(source, x, y, path + (key, i), keys, lists)
 
@@ -85,4 +110,10 @@ def _anchors(c, t):
         line = t.source.body_line
         from curriculum_tools.core.problems import Problem
 
-        yield Problem(t.source.path, line, 1, f"no heading has the id(s) {', '.join(missing)} of the source's headings; keep each heading's {{#anchor}} as in the source", ID)
+        yield Problem(
+            t.source.path,
+            line,
+            1,
+            f"no heading has the id(s) {', '.join(missing)} of the source's headings; keep each heading's {{#anchor}} as in the source",
+            ID,
+        )

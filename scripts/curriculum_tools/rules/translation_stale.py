@@ -3,6 +3,7 @@ file's content hash is no longer the one in the translation's `translation: sour
 For clinical content a stale translation can be unsafe, so it is reported (a warning;
 `--strict` and the pull-request check fail on it) at that field. Update the translation to
 match the source, then paste the hash `curriculum translations --hash SOURCE` prints."""
+
 from curriculum_tools.core.problems import WARNING
 
 ID = "translation-stale"
@@ -18,5 +19,6 @@ def check(context):
                 ("translation", "source_hash"),
                 f"{t.source_path} has changed since this translation was made; update the translation, "
                 f"then set source_hash to {c.hashes[t.source_path]} (curriculum translations --hash {t.source_path})",
-                ID, WARNING,
+                ID,
+                WARNING,
             )

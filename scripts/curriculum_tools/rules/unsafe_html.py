@@ -12,6 +12,7 @@ stay on their hover-definition line, and bidirectional control characters (U+202
 U+2066-U+2069), which make text display in another order than it reads. Code spans and fenced code blocks are shown as code and
 are not reported.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,20 +32,36 @@ EXPLANATION = (
 
 # YAML fields rendered as (inline) Markdown; every other text field is plain text.
 MARKDOWN_KEYS = {
-    "prompt", "feedback", "feedback_true", "feedback_false", "explanation", "hint", "guidance", "purpose",
-    "setting", "vignette", "situation", "outcome", "debrief", "jurisdiction",
+    "prompt",
+    "feedback",
+    "feedback_true",
+    "feedback_false",
+    "explanation",
+    "hint",
+    "guidance",
+    "purpose",
+    "setting",
+    "vignette",
+    "situation",
+    "outcome",
+    "debrief",
+    "jurisdiction",
 }
 # options[].text, items[].text (a checklist's or an ordering's); a scenario's nodes[].text,
 # choices[].text and says[].text
 MARKDOWN_TEXT_PARENTS = {"options", "items", "nodes", "choices", "says"}
 MARKUP_ATTRIBUTES = {"markdown"}  # md_in_html's switch: read by the Markdown library, never output
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=indent)?(?P=fence)[ \t]*$|\Z)", re.S | re.M)
+_FENCE = re.compile(
+    r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=indent)?(?P=fence)[ \t]*$|\Z)", re.S | re.M
+)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)  # not across a blank line
 _MD_LINK = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]*)")
 _MD_REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.M)
 _ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*=[^{}\n]*)\}")
-_ATTR_PAIR = re.compile(r"""(?P<key>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}]+))""")
+_ATTR_PAIR = re.compile(
+    r"""(?P<key>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}]+))"""
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 # Bidirectional embedding, override and isolate controls: they make text display in another
@@ -54,6 +71,7 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 def _mask(text: str) -> str:
     """The text with fenced code blocks and code spans blanked out (offsets kept)."""
+
     def blank(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -99,7 +117,9 @@ class _Tags(HTMLParser):
             if name.startswith("on"):
                 self.found.append((*where, f"{name}= on <{tag}>: event handlers never run from content"))
             elif name == "style":
-                self.found.append((*where, f"style= on <{tag}>: inline styles are not allowed; the site's style sheets style content"))
+                self.found.append(
+                    (*where, f"style= on <{tag}>: inline styles are not allowed; the site's style sheets style content")
+                )
             elif name in sanitize.URL_ATTRIBUTES and (scheme := bad_scheme(value or "")):
                 self.found.append((*where, f"{name}= on <{tag}>: {_link_why(scheme)}"))
             elif name not in allowed and not any(name.startswith(p) for p in sanitize.ATTRIBUTE_PREFIXES):
@@ -128,7 +148,9 @@ def scan(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(masked):
             scheme = bad_scheme(match["url"])
             if scheme:
-                found.append((*_line_col(masked, match.start("url")), f"link {match['url'][:40]!r}: {_link_why(scheme)}"))
+                found.append(
+                    (*_line_col(masked, match.start("url")), f"link {match['url'][:40]!r}: {_link_why(scheme)}")
+                )
     for match in _ATTR_LIST.finditer(masked):
         for pair in _ATTR_PAIR.finditer(match["body"]):
             key = pair["key"].lower()
@@ -137,12 +159,17 @@ def scan(text: str) -> list[tuple[int, int, str]]:
             if key.startswith("on"):
                 found.append((*where, f"attribute {key}= in {{: ... }}: event handlers never run from content"))
             elif key == "style":
-                found.append((*where, f"attribute style= in {{: ... }}: inline styles are not allowed"))
+                found.append((*where, "attribute style= in {: ... }: inline styles are not allowed"))
             elif key in sanitize.URL_ATTRIBUTES and (scheme := bad_scheme(value)):
                 found.append((*where, f"attribute {key}= in {{: ... }}: {_link_why(scheme)}"))
     for match in _BIDI.finditer(text):
-        found.append((*_line_col(text, match.start()), f"the invisible bidirectional control character U+{ord(match.group()):04X}: "
-                      "it makes text display in another order than it reads"))
+        found.append(
+            (
+                *_line_col(text, match.start()),
+                f"the invisible bidirectional control character U+{ord(match.group()):04X}: "
+                "it makes text display in another order than it reads",
+            )
+        )
     return sorted(set(found))
 
 
@@ -163,8 +190,10 @@ def is_markdown_field(path: tuple) -> bool:
         return False
     if keys[-1] in MARKDOWN_KEYS:
         return True
-    return keys[-1] in ("text", "description") and len(keys) >= 2 and (
-        keys[-2] in MARKDOWN_TEXT_PARENTS or (keys[-1] == "description" and keys[-2] == "rating_scale")
+    return (
+        keys[-1] in ("text", "description")
+        and len(keys) >= 2
+        and (keys[-2] in MARKDOWN_TEXT_PARENTS or (keys[-1] == "description" and keys[-2] == "rating_scale"))
     )
 
 
@@ -177,19 +206,29 @@ def check(context):
             if not found:
                 continue
             line, col = source.pos(path)
-            fate = "the site drops it" if is_markdown_field(path) else "this is a plain-text field: the site shows it as typed"
+            fate = (
+                "the site drops it"
+                if is_markdown_field(path)
+                else "this is a plain-text field: the site shows it as typed"
+            )
             for _, _, what in found:
                 yield Problem(source.path, line, col, f"{field_name(path)}: {what}{_fate(what, fate)}Remove it.", ID)
         if source.kind == "glossary":
             for index, term in enumerate(source.data.get("terms", [])):
                 name = term.get("term", "") if isinstance(term, dict) else ""
                 if isinstance(name, str) and ("]" in name or "\\" in name):
-                    yield source.problem(("terms", index, "term"), f"terms[{index + 1}].term: a term cannot contain ']' or '\\': it would end its hover definition early and spill onto every page", ID)
+                    yield source.problem(
+                        ("terms", index, "term"),
+                        f"terms[{index + 1}].term: a term cannot contain ']' or '\\': it would end its hover definition early and spill onto every page",
+                        ID,
+                    )
     for source in [*curriculum.sources, *curriculum.pages, *translated]:
         if source.kind not in ("module", "page") or not source.body:
             continue
         for line, col, what in scan(source.body):
-            yield Problem(source.path, source.body_line + line - 1, col, f"{what}{_fate(what, 'the site drops it')}Remove it.", ID)
+            yield Problem(
+                source.path, source.body_line + line - 1, col, f"{what}{_fate(what, 'the site drops it')}Remove it.", ID
+            )
 
 
 def _fate(what: str, fate: str) -> str:

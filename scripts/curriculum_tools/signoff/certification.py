@@ -2,6 +2,7 @@
 date: each competency's sign-off row, and the entrustment level it was signed off at (the
 highest level the requirement's sessions and observers reach; levels are ordinal, never
 averaged)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -32,8 +33,15 @@ def settings(curriculum: Curriculum) -> Settings | None:
     if not data:
         return None
     renewal = data.get("renewal") or {}
-    return Settings(data["title"], data["criteria"], data.get("competencies"), data["panel_min"],
-                    data["valid_for_days"], renewal.get("due_within_days"), renewal.get("requires"))
+    return Settings(
+        data["title"],
+        data["criteria"],
+        data.get("competencies"),
+        data["panel_min"],
+        data["valid_for_days"],
+        renewal.get("due_within_days"),
+        renewal.get("requires"),
+    )
 
 
 def as_of(records: list[Record], date: str | None) -> list[Record]:
@@ -61,14 +69,22 @@ def level_reached(curriculum: Curriculum, records: list[Record], row: Row):
     if row.status != SIGNED_OFF:
         return None
     own = [r for r in records if same_person(r.trainee, row.trainee)]
-    numbered = sorted((lvl for lvl in curriculum.framework.levels if lvl.level is not None), key=lambda lvl: lvl.level, reverse=True)
+    numbered = sorted(
+        (lvl for lvl in curriculum.framework.levels if lvl.level is not None), key=lambda lvl: lvl.level, reverse=True
+    )
     minimum = next(lvl for lvl in numbered if lvl.id == row.requirement.min_rating)
     for level in numbered:
         if level.level < minimum.level:
             break
         stricter = dataclasses.replace(row.requirement, min_rating=level.id)
-        signoff = dataclasses.replace(curriculum.signoff, overrides={**curriculum.signoff.overrides, row.competency.id: stricter})
-        rows = [r for r in evaluate(dataclasses.replace(curriculum, signoff=signoff), own) if r.competency.id == row.competency.id]
+        signoff = dataclasses.replace(
+            curriculum.signoff, overrides={**curriculum.signoff.overrides, row.competency.id: stricter}
+        )
+        rows = [
+            r
+            for r in evaluate(dataclasses.replace(curriculum, signoff=signoff), own)
+            if r.competency.id == row.competency.id
+        ]
         if rows and rows[0].status == SIGNED_OFF:
             return level
     return minimum
@@ -77,6 +93,7 @@ def level_reached(curriculum: Curriculum, records: list[Record], row: Row):
 @dataclass
 class Standing:
     """One trainee's evidence as of a date."""
+
     trainee: str
     rows: list[Row]  # the trainee's rows (every competency)
     all_rows: list[Row]  # the whole report's rows (for the hash)
@@ -88,8 +105,14 @@ class Standing:
         return [r for r in self.rows if r.competency.id in ids and r.status != SIGNED_OFF]
 
 
-def standing(curriculum: Curriculum, record_paths: list[Path], trainee: str, date: str | None,
-             knowledge_paths: list[Path] | None = None, today=None):
+def standing(
+    curriculum: Curriculum,
+    record_paths: list[Path],
+    trainee: str,
+    date: str | None,
+    knowledge_paths: list[Path] | None = None,
+    today=None,
+):
     """(Standing, the record and results files' problems) for a trainee as of date."""
     from curriculum_tools.signoff import knowledge
 

@@ -2,6 +2,7 @@
 read one (YAML or JSON, with positions), and check it against the report as of its date.
 Every problem carries file:line:col; "certified" for a trainee whose requirements were not
 met is an error naming each unmet requirement."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -72,9 +73,18 @@ def read(path: Path, shown: str | None = None) -> Decision:
     if located:
         raise _Many([p for _, p in located])
     return Decision(
-        source, path, " ".join(data["trainee"].split()), data["date"], data["panel"], data["decision"],
-        data.get("conditions", []), data["rationale"], [path.parent / p for p in data["evidence"]["records"]],
-        [path.parent / p for p in data["evidence"].get("knowledge", [])], data["evidence"]["report"], data.get("expires"),
+        source,
+        path,
+        " ".join(data["trainee"].split()),
+        data["date"],
+        data["panel"],
+        data["decision"],
+        data.get("conditions", []),
+        data["rationale"],
+        [path.parent / p for p in data["evidence"]["records"]],
+        [path.parent / p for p in data["evidence"].get("knowledge", [])],
+        data["evidence"]["report"],
+        data.get("expires"),
     )
 
 
@@ -99,7 +109,15 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
         return Checked(None, result)
     config = settings(curriculum)
     if config is None:
-        result.add(Problem("signoff.yml", 1, 1, "no certification section: decisions need its panel size and validity (see AUTHORING.md)", "decision"))
+        result.add(
+            Problem(
+                "signoff.yml",
+                1,
+                1,
+                "no certification section: decisions need its panel size and validity (see AUTHORING.md)",
+                "decision",
+            )
+        )
         return Checked(decision, result)
     date = parse_date(decision.date)
     if date is None:
@@ -112,18 +130,33 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
     for i, member in enumerate(decision.panel):
         key = " ".join(member["name"].split()).casefold()
         if key in names:
-            result.add(decision.problem(("panel", i, "name"), f"{member['name']} is on the panel twice (also item {names[key] + 1})"))
+            result.add(
+                decision.problem(
+                    ("panel", i, "name"), f"{member['name']} is on the panel twice (also item {names[key] + 1})"
+                )
+            )
         names.setdefault(key, i)
         if same_person(member["name"], decision.trainee):
             result.add(decision.problem(("panel", i, "name"), "the trainee cannot sit on their own panel"))
     if len(names) < config.panel_min:
-        result.add(decision.problem(("panel",), f"the panel has {len(names)} member{'s' * (len(names) != 1)}; "
-                                    f"signoff.yml certification.panel_min asks for at least {config.panel_min} different people"))
+        result.add(
+            decision.problem(
+                ("panel",),
+                f"the panel has {len(names)} member{'s' * (len(names) != 1)}; "
+                f"signoff.yml certification.panel_min asks for at least {config.panel_min} different people",
+            )
+        )
     # conditions go with certified-with-conditions only
     if decision.decision == "certified-with-conditions" and not decision.conditions:
-        result.add(decision.problem(("decision",), "certified-with-conditions needs the conditions listed under conditions"))
+        result.add(
+            decision.problem(("decision",), "certified-with-conditions needs the conditions listed under conditions")
+        )
     if decision.decision != "certified-with-conditions" and decision.conditions:
-        result.add(decision.problem(("conditions",), f"conditions are only for certified-with-conditions, not {decision.decision}"))
+        result.add(
+            decision.problem(
+                ("conditions",), f"conditions are only for certified-with-conditions, not {decision.decision}"
+            )
+        )
     # expiry
     valid_until = None
     if decision.decision in CERTIFIED:
@@ -134,17 +167,32 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
             if expires is None:
                 result.add(decision.problem(("expires",), f"expires: {decision.expires!r} is not a real date"))
             elif expires <= date:
-                result.add(decision.problem(("expires",), f"expires {decision.expires} is not after the decision date {decision.date}"))
+                result.add(
+                    decision.problem(
+                        ("expires",), f"expires {decision.expires} is not after the decision date {decision.date}"
+                    )
+                )
             elif expires > longest:
-                result.add(decision.problem(("expires",), f"expires {decision.expires} is later than signoff.yml allows "
-                                            f"({config.valid_for_days} days from {decision.date}: {longest.isoformat()})"))
+                result.add(
+                    decision.problem(
+                        ("expires",),
+                        f"expires {decision.expires} is later than signoff.yml allows "
+                        f"({config.valid_for_days} days from {decision.date}: {longest.isoformat()})",
+                    )
+                )
             else:
                 end = expires
         valid_until = end.isoformat()
         if end < today:
-            result.add(decision.problem(("expires",) if decision.expires else ("date",),
-                                        f"this certification expired on {end.isoformat()}; it needs a renewal decision"
-                                        + (f" ({config.renewal_requires})" if config.renewal_requires else ""), "decision-expired", WARNING))
+            result.add(
+                decision.problem(
+                    ("expires",) if decision.expires else ("date",),
+                    f"this certification expired on {end.isoformat()}; it needs a renewal decision"
+                    + (f" ({config.renewal_requires})" if config.renewal_requires else ""),
+                    "decision-expired",
+                    WARNING,
+                )
+            )
     elif decision.expires is not None:
         result.add(decision.problem(("expires",), f"expires is only for a certification, not {decision.decision}"))
     # the evidence, as of the decision date
@@ -158,22 +206,51 @@ def check(path: Path, curriculum: Curriculum, today: dt.date | None = None) -> C
         return Checked(decision, result, settings=config, valid_until=valid_until)
     needs_knowledge = bool(knowledge.settings(curriculum).requirements)
     if needs_knowledge and not decision.knowledge_paths and decision.decision in CERTIFIED:
-        result.add(decision.problem(("evidence",), "signoff.yml asks for knowledge results: list the results files the panel read under evidence.knowledge"))
-    found, record_problems = standing(curriculum, decision.record_paths, decision.trainee, decision.date, decision.knowledge_paths, today)
+        result.add(
+            decision.problem(
+                ("evidence",),
+                "signoff.yml asks for knowledge results: list the results files the panel read under evidence.knowledge",
+            )
+        )
+    found, record_problems = standing(
+        curriculum, decision.record_paths, decision.trainee, decision.date, decision.knowledge_paths, today
+    )
     for p in record_problems.errors:
         result.add(p)
     if not any(same_person(r.trainee, decision.trainee) for r in found.records):
-        result.add(decision.problem(("trainee",), f"no usable record of {decision.trainee} dated on or before {decision.date} in the evidence"))
+        result.add(
+            decision.problem(
+                ("trainee",),
+                f"no usable record of {decision.trainee} dated on or before {decision.date} in the evidence",
+            )
+        )
     if found.hash != decision.report:
-        result.add(decision.problem(("evidence", "report"), f"the report from these records as of {decision.date} has hash {found.hash}, "
-                                    "not the one recorded: the panel read a different report (records added, changed or removed since?)"))
+        result.add(
+            decision.problem(
+                ("evidence", "report"),
+                f"the report from these records as of {decision.date} has hash {found.hash}, "
+                "not the one recorded: the panel read a different report (records added, changed or removed since?)",
+            )
+        )
     if decision.decision in CERTIFIED:
         ids = required_ids(curriculum, config)
         for row in found.unmet(ids):
-            result.add(decision.problem(("decision",), f"{decision.decision} but requirement not met as of {decision.date}: "
-                                        f"{row.competency.id} ({row.competency.statement}) is {row.status}: {row.reason}", "unmet-requirement"))
+            result.add(
+                decision.problem(
+                    ("decision",),
+                    f"{decision.decision} but requirement not met as of {decision.date}: "
+                    f"{row.competency.id} ({row.competency.statement}) is {row.status}: {row.reason}",
+                    "unmet-requirement",
+                )
+            )
         for item in found.knowledge:
             if not item.met:
-                result.add(decision.problem(("decision",), f"{decision.decision} but knowledge requirement not met as of {decision.date}: "
-                                            f"{item.requirement.label}: {item.note}", "unmet-requirement"))
+                result.add(
+                    decision.problem(
+                        ("decision",),
+                        f"{decision.decision} but knowledge requirement not met as of {decision.date}: "
+                        f"{item.requirement.label}: {item.note}",
+                        "unmet-requirement",
+                    )
+                )
     return Checked(decision, result, found, config, valid_until)

@@ -1,5 +1,6 @@
 """Apply signoff.yml to the records: for each trainee and competency, a status (signed off,
 not yet, no evidence), the evidence counted and, when not signed off, why not."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -59,7 +60,11 @@ def _level(record: Record, competency_id: str, levels) -> tuple[int | None, str]
                 return None, f"required item '{item.id}' not rated"
         lowest = min(required, key=lambda item: levels[record.ratings[item.id]].level)
         return levels[record.ratings[lowest.id]].level, f"'{lowest.id}' rated {levels[record.ratings[lowest.id]].label}"
-    rated = [levels[record.ratings[i.id]] for i in items if i.id in record.ratings and levels[record.ratings[i.id]].level is not None]
+    rated = [
+        levels[record.ratings[i.id]]
+        for i in items
+        if i.id in record.ratings and levels[record.ratings[i.id]].level is not None
+    ]
     if not rated:
         return None, "not rated"
     best = max(rated, key=lambda lvl: lvl.level)
@@ -90,7 +95,9 @@ def _assess(records: list[Record], competency: Competency, req: Requirement, lev
         return SIGNED_OFF, sessions, observers, latest, []
     reasons = []
     if sessions < req.min_sessions:
-        reasons.append(f"needs {req.min_sessions} session{'s' * (req.min_sessions > 1)} rated ≥ {minimum.label}, has {sessions}")
+        reasons.append(
+            f"needs {req.min_sessions} session{'s' * (req.min_sessions > 1)} rated ≥ {minimum.label}, has {sessions}"
+        )
     if len(observers) < req.min_observers:
         who = f" ({', '.join(observers)})" if observers else ""
         reasons.append(f"needs {req.min_observers} observers, has {len(observers)}{who}")

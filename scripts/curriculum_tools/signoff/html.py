@@ -1,6 +1,7 @@
 """The cohort report as one HTML page that works alone and offline: inline CSS only, no
 scripts (its Content-Security-Policy forbids them too), every text escaped, and tables with
 captions and header scopes for screen readers."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,12 +37,16 @@ code{font-size:.9em;overflow-wrap:anywhere}
 
 
 def _requirement(req: Requirement, levels) -> str:
-    parts = [f"rated at least <strong>{escape(levels[req.min_rating])}</strong> in {req.min_sessions} "
-             f"session{'s' * (req.min_sessions > 1)} by {req.min_observers} observer{'s' * (req.min_observers > 1)}"]
+    parts = [
+        f"rated at least <strong>{escape(levels[req.min_rating])}</strong> in {req.min_sessions} "
+        f"session{'s' * (req.min_sessions > 1)} by {req.min_observers} observer{'s' * (req.min_observers > 1)}"
+    ]
     if req.checklists:
         parts.append("using " + ", ".join(f"<code>{escape(k)}</code>" for k in req.checklists))
     parts.append("signed-off records only" if req.signed_off_only else "signed-off or not")
-    parts.append("older checklist versions count" if req.count_older_versions else "older checklist versions do not count")
+    parts.append(
+        "older checklist versions count" if req.count_older_versions else "older checklist versions do not count"
+    )
     return "; ".join(parts)
 
 
@@ -51,8 +56,10 @@ def _progress(targets: list[dict], levels: dict, reached: str | None) -> str:
     for t in targets:
         share = min(1.0, t["have"] / t["need"]) if t["need"] else 1.0
         missing = f" <small>(not yet: {escape(', '.join(t['missing']))})</small>" if t.get("missing") else ""
-        items.append(f'<li>{escape(t["target"].capitalize())}: {t["have"]} of {t["need"]}{" (met)" if t["met"] else ""}{missing}'
-                     f'<span class="bar" aria-hidden="true"><span style="width:{share * 100:.0f}%"></span></span></li>')
+        items.append(
+            f"<li>{escape(t['target'].capitalize())}: {t['have']} of {t['need']}{' (met)' if t['met'] else ''}{missing}"
+            f'<span class="bar" aria-hidden="true"><span style="width:{share * 100:.0f}%"></span></span></li>'
+        )
     if reached:
         items.append(f"<li>Entrustment reached: <strong>{escape(levels[reached])}</strong></li>")
     return f'<ul class="targets">{"".join(items)}</ul>' if items else NONE
@@ -60,15 +67,27 @@ def _progress(targets: list[dict], levels: dict, reached: str | None) -> str:
 
 def _problems(problems: list[Problem]) -> str:
     items = "".join(
-        f"<li><code>{escape(p.path)}:{p.line}:{p.col}</code> {escape(p.severity)}: {escape(p.message)}</li>" for p in problems
+        f"<li><code>{escape(p.path)}:{p.line}:{p.col}</code> {escape(p.severity)}: {escape(p.message)}</li>"
+        for p in problems
     )
     return f"<ul>{items}</ul>"
 
 
-def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], files: int, records: int,
-           now: dt.datetime | None = None, content_hash: str | None = None, as_of: str | None = None,
-           knowledge=None, renewals=None, progress=None, progress_levels=None) -> str:
-    now = now or dt.datetime.now(dt.timezone.utc)
+def render(
+    curriculum: Curriculum,
+    rows: list[Row],
+    problems: list[Problem],
+    files: int,
+    records: int,
+    now: dt.datetime | None = None,
+    content_hash: str | None = None,
+    as_of: str | None = None,
+    knowledge=None,
+    renewals=None,
+    progress=None,
+    progress_levels=None,
+) -> str:
+    now = now or dt.datetime.now(dt.UTC)
     signoff = curriculum.signoff
     levels = {lvl.id: lvl.label for lvl in curriculum.framework.levels}
     trainees: dict[str, list[Row]] = {}
@@ -77,24 +96,32 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
     out = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '''<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">''',
+        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">""",
         f"<title>Cohort sign-off report</title><style>{CSS}</style></head><body><main>",
         "<h1>Cohort sign-off report</h1>",
         f"<p>Generated {escape(now.strftime('%Y-%m-%d %H:%M UTC'))} from {records} record{'s' * (records != 1)} "
         f"in {files} file{'s' * (files != 1)}, for {len(trainees)} trainee{'s' * (len(trainees) != 1)}, against "
         f"“{escape(signoff.title)}” (version {signoff.version})"
-        + (f", counting records dated on or before {escape(as_of)}" if as_of else "") + ".</p>",
+        + (f", counting records dated on or before {escape(as_of)}" if as_of else "")
+        + ".</p>",
     ]
     if content_hash:
-        out.append(f"<p>Content hash of this report (a committee decision cites it as its evidence): <code>{escape(content_hash)}</code></p>")
+        out.append(
+            f"<p>Content hash of this report (a committee decision cites it as its evidence): <code>{escape(content_hash)}</code></p>"
+        )
     if trainees:
-        out.append('<table><caption>Competencies per trainee</caption><thead><tr><th scope="col">Trainee</th>'
-                   '<th scope="col" class="num">Signed off</th><th scope="col" class="num">Not yet</th>'
-                   '<th scope="col" class="num">No evidence</th></tr></thead><tbody>')
+        out.append(
+            '<table><caption>Competencies per trainee</caption><thead><tr><th scope="col">Trainee</th>'
+            '<th scope="col" class="num">Signed off</th><th scope="col" class="num">Not yet</th>'
+            '<th scope="col" class="num">No evidence</th></tr></thead><tbody>'
+        )
         for i, (name, own) in enumerate(trainees.items(), 1):
             counts = [sum(r.status == s for r in own) for s in (SIGNED_OFF, "not yet", NO_EVIDENCE)]
-            out.append(f'<tr><th scope="row"><a href="#trainee-{i}">{escape(name)}</a></th>'
-                       + "".join(f'<td class="num">{n} of {len(own)}</td>' for n in counts) + "</tr>")
+            out.append(
+                f'<tr><th scope="row"><a href="#trainee-{i}">{escape(name)}</a></th>'
+                + "".join(f'<td class="num">{n} of {len(own)}</td>' for n in counts)
+                + "</tr>"
+            )
         out.append("</tbody></table>")
     older = [p for p in problems if p.rule == "older-version"]
     others = [p for p in problems if p.rule != "older-version"]
@@ -111,30 +138,51 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
     if older:
         out.append(f"<h2>Records made against an older checklist version ({len(older)})</h2>{_problems(older)}")
     if others:
-        out.append(f"<h2>Problems in the record files ({len(others)})</h2>"
-                   "<p>Records with errors are left out of the report; warnings are for information.</p>"
-                   + _problems(others))
+        out.append(
+            f"<h2>Problems in the record files ({len(others)})</h2>"
+            "<p>Records with errors are left out of the report; warnings are for information.</p>" + _problems(others)
+        )
     if renewals is not None:
         out.append("<h2>Certification renewals</h2>")
         if renewals:
-            out.append('<table><caption>Latest certification per trainee</caption><thead><tr>'
-                       + "".join(f'<th scope="col">{h}</th>' for h in ("Trainee", "Decided", "Valid until", "Status"))
-                       + "</tr></thead><tbody>")
+            out.append(
+                "<table><caption>Latest certification per trainee</caption><thead><tr>"
+                + "".join(f'<th scope="col">{h}</th>' for h in ("Trainee", "Decided", "Valid until", "Status"))
+                + "</tr></thead><tbody>"
+            )
             for r in renewals:
                 css = {"current": "signed-off", "due for renewal": "not-yet", "lapsed": "no-evidence"}[r.status]
                 left = f"lapsed {-r.days_left} days ago" if r.days_left < 0 else f"{r.days_left} days left"
-                out.append(f'<tr><th scope="row">{escape(r.trainee)}</th><td>{escape(r.decided)} ({escape(r.decision)})</td>'
-                           f'<td>{escape(r.valid_until)} <small>({left})</small></td><td><span class="status {css}">{escape(r.status.capitalize())}</span></td></tr>')
+                out.append(
+                    f'<tr><th scope="row">{escape(r.trainee)}</th><td>{escape(r.decided)} ({escape(r.decision)})</td>'
+                    f'<td>{escape(r.valid_until)} <small>({left})</small></td><td><span class="status {css}">{escape(r.status.capitalize())}</span></td></tr>'
+                )
             out.append("</tbody></table>")
         else:
             out.append("<p>No certification decisions yet.</p>")
     knows = {t.casefold(): items for t, items in (knowledge or [])}
     for i, (name, own) in enumerate(trainees.items(), 1):
         done = sum(r.status == SIGNED_OFF for r in own)
-        out.append(f'<section aria-labelledby="trainee-{i}"><h2 id="trainee-{i}">{escape(name)}: signed off on {done} of {len(own)} competencies</h2>')
-        out.append(f'<table><caption>{escape(name)}: status per competency</caption><thead><tr>'
-                   + "".join(f'<th scope="col">{h}</th>' for h in ("Domain", "Competency", "Status", "Sessions", "Observers", "Progress against the plan", "Latest rating", "Why not yet"))
-                   + "</tr></thead><tbody>")
+        out.append(
+            f'<section aria-labelledby="trainee-{i}"><h2 id="trainee-{i}">{escape(name)}: signed off on {done} of {len(own)} competencies</h2>'
+        )
+        out.append(
+            f"<table><caption>{escape(name)}: status per competency</caption><thead><tr>"
+            + "".join(
+                f'<th scope="col">{h}</th>'
+                for h in (
+                    "Domain",
+                    "Competency",
+                    "Status",
+                    "Sessions",
+                    "Observers",
+                    "Progress against the plan",
+                    "Latest rating",
+                    "Why not yet",
+                )
+            )
+            + "</tr></thead><tbody>"
+        )
         for r in own:
             css = r.status.replace(" ", "-")
             out.append(
@@ -143,7 +191,8 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
                 f'<td><span class="status {css}">{escape(r.status.capitalize())}</span></td>'
                 f'<td class="num">{r.sessions} of {r.requirement.min_sessions}</td>'
                 f"<td>{len(r.observers)} of {r.requirement.min_observers}"
-                + (f"<br><small>{escape(', '.join(r.observers))}</small>" if r.observers else "") + "</td>"
+                + (f"<br><small>{escape(', '.join(r.observers))}</small>" if r.observers else "")
+                + "</td>"
                 f"<td>{_progress((progress or {}).get((r.trainee, r.competency.id), []), levels, (progress_levels or {}).get((r.trainee, r.competency.id)))}</td>"
                 f"<td>{escape(r.latest) or NONE}</td>"
                 f"<td>{escape(r.reason)}</td></tr>"
@@ -151,13 +200,17 @@ def render(curriculum: Curriculum, rows: list[Row], problems: list[Problem], fil
         out.append("</tbody></table>")
         items = knows.get(name.casefold(), [])
         if items:
-            out.append(f'<table><caption>{escape(name)}: knowledge results</caption><thead><tr>'
-                       + "".join(f'<th scope="col">{h}</th>' for h in ("Requirement", "Status", "Result and source"))
-                       + "</tr></thead><tbody>")
+            out.append(
+                f"<table><caption>{escape(name)}: knowledge results</caption><thead><tr>"
+                + "".join(f'<th scope="col">{h}</th>' for h in ("Requirement", "Status", "Result and source"))
+                + "</tr></thead><tbody>"
+            )
             for k in items:
                 css = "signed-off" if k.met else "not-yet"
-                out.append(f'<tr><th scope="row">{escape(k.requirement.label)} <small>(at least {k.requirement.min_score:g}%)</small></th>'
-                           f'<td><span class="status {css}">{"Met" if k.met else "Not met"}</span></td><td>{escape(k.note)}</td></tr>')
+                out.append(
+                    f'<tr><th scope="row">{escape(k.requirement.label)} <small>(at least {k.requirement.min_score:g}%)</small></th>'
+                    f'<td><span class="status {css}">{"Met" if k.met else "Not met"}</span></td><td>{escape(k.note)}</td></tr>'
+                )
             out.append("</tbody></table>")
         out.append("</section>")
     if not trainees:

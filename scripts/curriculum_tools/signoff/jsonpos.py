@@ -6,6 +6,7 @@ An export can be tens of megabytes, and only the values a problem is reported on
 position: the standard (C) parser reads the data, and positions are found on demand
 (LazyPositions), by walking the text down the path asked for and skipping every other
 value with the same parser."""
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,9 @@ def load_json(text: str, path: str):
         return line, index - starts[line - 1] + 1
 
     if not text.strip():
-        raise ContentError(Problem(path, 1, 1, "file is empty; expected a record or an export of records (JSON)", "json-syntax"))
+        raise ContentError(
+            Problem(path, 1, 1, "file is empty; expected a record or an export of records (JSON)", "json-syntax")
+        )
     duplicate = False
     floats: list[str] = []
     try:
@@ -58,16 +61,30 @@ def load_json(text: str, path: str):
         duplicate = True  # found with its line by the full walk below
     except json.JSONDecodeError as exc:
         before = text[: exc.pos].rstrip()
-        if before.endswith(",") and text[exc.pos: exc.pos + 1] in "]}":
+        if before.endswith(",") and text[exc.pos : exc.pos + 1] in "]}":
             line, col = where(len(before) - 1)
-            raise ContentError(Problem(path, line, col, f"not valid JSON: a comma before '{text[exc.pos]}' (JSON allows no trailing comma)", "json-syntax")) from None
+            raise ContentError(
+                Problem(
+                    path,
+                    line,
+                    col,
+                    f"not valid JSON: a comma before '{text[exc.pos]}' (JSON allows no trailing comma)",
+                    "json-syntax",
+                )
+            ) from None
         raise ContentError(Problem(path, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "json-syntax")) from None
     except RecursionError:
         line, col = where(_too_deep(text))
-        raise ContentError(Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")) from None
+        raise ContentError(
+            Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")
+        ) from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
         line, col = where(_LONG_NUMBER.search(text).start() if _LONG_NUMBER.search(text) else 0)
-        raise ContentError(Problem(path, line, col, "not usable JSON: a number with thousands of digits; no record has one", "json-syntax")) from None
+        raise ContentError(
+            Problem(
+                path, line, col, "not usable JSON: a number with thousands of digits; no record has one", "json-syntax"
+            )
+        ) from None
     if not duplicate:
         positions = LazyPositions(text, where)
         positions.has_float = bool(floats)
@@ -80,7 +97,9 @@ def load_json(text: str, path: str):
         raise ContentError(Problem(path, line, col, exc.message, "json-syntax")) from None
     except RecursionError:
         line, col = where(_too_deep(text))
-        raise ContentError(Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")) from None
+        raise ContentError(
+            Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")
+        ) from None
     return data, positions
 
 
@@ -174,14 +193,14 @@ def _skip(text: str, index: int) -> int:
 
 def _value(text: str, i: int, path: tuple, positions: Positions, where):
     positions.setdefault(path, where(i))
-    char = text[i:i + 1]
+    char = text[i : i + 1]
     if char == "{":
         result: dict = {}
         i = _skip(text, i + 1)
-        if text[i:i + 1] == "}":
+        if text[i : i + 1] == "}":
             return result, i + 1
         while True:
-            if text[i:i + 1] != '"':
+            if text[i : i + 1] != '"':
                 raise _Bad(i, "expected a key in double quotes")
             key_at = i
             key, i = scanstring(text, i + 1)
@@ -193,19 +212,19 @@ def _value(text: str, i: int, path: tuple, positions: Positions, where):
             i = _skip(text, i + 1)  # the colon (the standard parser has checked it)
             result[key], i = _value(text, i, path + (key,), positions, where)
             i = _skip(text, i)
-            if text[i:i + 1] == "}":
+            if text[i : i + 1] == "}":
                 return result, i + 1
             i = _skip(text, i + 1)  # the comma
     if char == "[":
         items: list = []
         i = _skip(text, i + 1)
-        if text[i:i + 1] == "]":
+        if text[i : i + 1] == "]":
             return items, i + 1
         while True:
             item, i = _value(text, i, path + (len(items),), positions, where)
             items.append(item)
             i = _skip(text, i)
-            if text[i:i + 1] == "]":
+            if text[i : i + 1] == "]":
                 return items, i + 1
             i = _skip(text, i + 1)
     if char == '"':
@@ -217,4 +236,4 @@ def _value(text: str, i: int, path: tuple, positions: Positions, where):
     if match:
         number = match.group()
         return (float(number) if any(c in number for c in ".eE") else int(number)), match.end()
-    raise _Bad(i, f"unexpected {text[i:i + 12]!r}; NaN and Infinity are not JSON")
+    raise _Bad(i, f"unexpected {text[i : i + 12]!r}; NaN and Infinity are not JSON")

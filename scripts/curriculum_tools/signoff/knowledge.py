@@ -7,6 +7,7 @@ item is a module id or a quiz id; score is a percentage 0-100; date is YYYY-MM-D
 where the result came from (an LMS gradebook export, a marked exam paper). The source
 "self-reported" marks a result a trainee exported from their own browser: it counts only
 where signoff.yml says `self_reported: true`, and is labelled as such everywhere."""
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curriculum_tools.core.model import Curriculum
-from curriculum_tools.core.problems import Problem, Result, WARNING
+from curriculum_tools.core.problems import WARNING, Problem, Result
 from curriculum_tools.signoff.certification import same_person
 
 COLUMNS = ["trainee", "item", "score", "date", "source"]
@@ -71,7 +72,9 @@ def settings(curriculum: Curriculum) -> Settings:
             out.requirements.append(Requirement(item["module"], item["min_score"], f"module {item['module']}"))
         else:
             for module in curriculum.modules_in(item["track"]):
-                out.requirements.append(Requirement(module.id, item["min_score"], f"track {item['track']}: module {module.id}"))
+                out.requirements.append(
+                    Requirement(module.id, item["min_score"], f"track {item['track']}: module {module.id}")
+                )
     return out
 
 
@@ -99,29 +102,55 @@ def read(paths: list[Path], curriculum: Curriculum, result: Result) -> list[Know
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(COLUMNS):
-                result.add(Problem(shown, number, 1, f"expected {len(COLUMNS)} columns ({', '.join(COLUMNS)}), found {len(row)}", "knowledge"))
+                result.add(
+                    Problem(
+                        shown,
+                        number,
+                        1,
+                        f"expected {len(COLUMNS)} columns ({', '.join(COLUMNS)}), found {len(row)}",
+                        "knowledge",
+                    )
+                )
                 continue
             trainee, item, score, date, source = (c.strip() for c in row)
-            col = lambda i: sum(len(c) + 1 for c in row[:i]) + 1  # noqa: E731 (column of cell i, unquoted files)
+            col = lambda i, row=row: sum(len(c) + 1 for c in row[:i]) + 1  # column of cell i (unquoted files)
             module = item if item in modules else quiz_to_module.get(item)
             if not trainee:
                 result.add(Problem(shown, number, col(0), "trainee is empty", "knowledge"))
                 continue
             if module is None:
-                result.add(Problem(shown, number, col(1), f"'{item}' is neither a module id nor a quiz id of this curriculum", "knowledge"))
+                result.add(
+                    Problem(
+                        shown,
+                        number,
+                        col(1),
+                        f"'{item}' is neither a module id nor a quiz id of this curriculum",
+                        "knowledge",
+                    )
+                )
                 continue
             try:
                 value = float(score.rstrip("%"))
                 if not 0 <= value <= 100:
                     raise ValueError
             except ValueError:
-                result.add(Problem(shown, number, col(2), f"score '{score}' is not a percentage from 0 to 100", "knowledge"))
+                result.add(
+                    Problem(shown, number, col(2), f"score '{score}' is not a percentage from 0 to 100", "knowledge")
+                )
                 continue
             if len(date) != 10 or not _is_date(date):
                 result.add(Problem(shown, number, col(3), f"date '{date}' is not a date (YYYY-MM-DD)", "knowledge"))
                 continue
             if not source:
-                result.add(Problem(shown, number, col(4), "source is empty: say where the result came from (e.g. a gradebook export)", "knowledge"))
+                result.add(
+                    Problem(
+                        shown,
+                        number,
+                        col(4),
+                        "source is empty: say where the result came from (e.g. a gradebook export)",
+                        "knowledge",
+                    )
+                )
                 continue
             out.append(KnowledgeResult(" ".join(trainee.split()), module, value, date, source, f"{shown}:{number}"))
     return out
@@ -129,6 +158,7 @@ def read(paths: list[Path], curriculum: Curriculum, result: Result) -> list[Know
 
 def _is_date(text: str) -> bool:
     import datetime as dt
+
     try:
         dt.date.fromisoformat(text)
         return True
@@ -136,7 +166,9 @@ def _is_date(text: str) -> bool:
         return False
 
 
-def evaluate(config: Settings, results: list[KnowledgeResult], trainee: str, as_of: str | None = None) -> list[Standing]:
+def evaluate(
+    config: Settings, results: list[KnowledgeResult], trainee: str, as_of: str | None = None
+) -> list[Standing]:
     own = [r for r in results if same_person(r.trainee, trainee) and (as_of is None or r.date <= as_of)]
     out = []
     for req in config.requirements:
@@ -150,7 +182,9 @@ def evaluate(config: Settings, results: list[KnowledgeResult], trainee: str, as_
         if best is not None:
             note = f"best {best.score:g}% on {best.date} from {best.source}{' (self-reported)' if best.self_reported else ''}, needs {req.min_score:g}%"
         elif mine:
-            note = f"only self-reported results ({len(mine)}), which signoff.yml does not count; needs {req.min_score:g}%"
+            note = (
+                f"only self-reported results ({len(mine)}), which signoff.yml does not count; needs {req.min_score:g}%"
+            )
         else:
             note = f"no result yet; needs {req.min_score:g}%"
         out.append(Standing(req, False, best, note))
@@ -162,7 +196,16 @@ def warn_unused(config: Settings, results: list[KnowledgeResult], result: Result
         for r in results:
             if r.self_reported:
                 path, line = r.where.rsplit(":", 1)
-                result.add(Problem(path, int(line), 1, f"self-reported result for {r.trainee} ({r.module}) not counted: signoff.yml knowledge.self_reported is false", "knowledge", WARNING))
+                result.add(
+                    Problem(
+                        path,
+                        int(line),
+                        1,
+                        f"self-reported result for {r.trainee} ({r.module}) not counted: signoff.yml knowledge.self_reported is false",
+                        "knowledge",
+                        WARNING,
+                    )
+                )
 
 
 def cohort(config: Settings, results: list[KnowledgeResult], trainees: list[str], as_of: str | None = None):
@@ -173,7 +216,18 @@ def cohort(config: Settings, results: list[KnowledgeResult], trainees: list[str]
     return [(names[k], evaluate(config, results, names[k], as_of)) for k in sorted(names)]
 
 
-KNOWLEDGE_COLUMNS = ["trainee", "requirement", "module", "min_score", "status", "best_score", "date", "source", "self_reported", "note"]
+KNOWLEDGE_COLUMNS = [
+    "trainee",
+    "requirement",
+    "module",
+    "min_score",
+    "status",
+    "best_score",
+    "date",
+    "source",
+    "self_reported",
+    "note",
+]
 
 
 def to_csv(per_trainee) -> str:
@@ -185,7 +239,21 @@ def to_csv(per_trainee) -> str:
     for trainee, standings in per_trainee:
         for s in standings:
             b = s.best
-            writer.writerow([_cell(v) for v in (
-                trainee, s.requirement.label, s.requirement.module, f"{s.requirement.min_score:g}", "met" if s.met else "not met",
-                f"{b.score:g}" if b else "", b.date if b else "", b.source if b else "", ("yes" if b.self_reported else "no") if b else "", s.note)])
+            writer.writerow(
+                [
+                    _cell(v)
+                    for v in (
+                        trainee,
+                        s.requirement.label,
+                        s.requirement.module,
+                        f"{s.requirement.min_score:g}",
+                        "met" if s.met else "not met",
+                        f"{b.score:g}" if b else "",
+                        b.date if b else "",
+                        b.source if b else "",
+                        ("yes" if b.self_reported else "no") if b else "",
+                        s.note,
+                    )
+                ]
+            )
     return out.getvalue()

@@ -5,6 +5,7 @@ Credentials come from a file (--auth-file) or the environment variable CURRICULU
 never from the command line: either holds `key:secret` (HTTP Basic, as LRSs issue key and
 secret pairs) on its first line. No message ever contains the secret, and credentials are
 only ever sent to the LRS's own origin (a `more` link elsewhere is refused)."""
+
 from __future__ import annotations
 
 import base64
@@ -32,7 +33,9 @@ def credentials(auth_file: Path | None) -> str:
         try:
             text = auth_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise LrsError(f"{auth_file}: cannot read the auth file ({getattr(exc, 'strerror', None) or type(exc).__name__})") from None
+            raise LrsError(
+                f"{auth_file}: cannot read the auth file ({getattr(exc, 'strerror', None) or type(exc).__name__})"
+            ) from None
         where = str(auth_file)
     elif os.environ.get(AUTH_ENV):
         text, where = os.environ[AUTH_ENV], f"the environment variable {AUTH_ENV}"
@@ -74,8 +77,14 @@ class Client:
         """(status, body bytes); HTTP error statuses are returned, network failures raised."""
         parts = urllib.parse.urlsplit(url)
         if (parts.scheme, parts.netloc) != self._origin:
-            raise LrsError(f"the LRS pointed to another site ({parts.scheme}://{parts.hostname}); not following it with the credentials")
-        headers = {"Authorization": self._authorization, "X-Experience-API-Version": XAPI_VERSION, "Accept": "application/json"}
+            raise LrsError(
+                f"the LRS pointed to another site ({parts.scheme}://{parts.hostname}); not following it with the credentials"
+            )
+        headers = {
+            "Authorization": self._authorization,
+            "X-Experience-API-Version": XAPI_VERSION,
+            "Accept": "application/json",
+        }
         if content_type:
             headers["Content-Type"] = content_type
         req = urllib.request.Request(url, data=body, method=method, headers=headers)
@@ -98,7 +107,10 @@ class Client:
         except ValueError:
             pass
         hint = " (check the credentials)" if status in (401, 403) else ""
-        return LrsError(f"the LRS at {self.endpoint} refused {what}: HTTP {status}{hint}" + (f": {self._clean(detail)}" if detail else ""))
+        return LrsError(
+            f"the LRS at {self.endpoint} refused {what}: HTTP {status}{hint}"
+            + (f": {self._clean(detail)}" if detail else "")
+        )
 
     def store(self, statements: list[dict]) -> tuple[int, int]:
         """Store the statements: (new, already there). An LRS keeps a statement id once: a
@@ -108,7 +120,7 @@ class Client:
         new = again = 0
         url = self.endpoint + "statements"
         for start in range(0, len(statements), BATCH):
-            batch = statements[start:start + BATCH]
+            batch = statements[start : start + BATCH]
             status, body = self.request("POST", url, json.dumps(batch).encode(), "application/json")
             if status == 204:  # nothing new (an LRS may answer a batch of repeats so)
                 again += len(batch)
@@ -124,8 +136,10 @@ class Client:
                 one = url + "?" + urllib.parse.urlencode({"statementId": statement["id"]})
                 status, body = self.request("PUT", one, json.dumps(statement).encode(), "application/json")
                 if status == 409:
-                    raise LrsError(f"the LRS at {self.endpoint} holds a different statement with the id {statement['id']}; "
-                                   "statements cannot be changed (was the programme IRI or the rating scale changed?)")
+                    raise LrsError(
+                        f"the LRS at {self.endpoint} holds a different statement with the id {statement['id']}; "
+                        "statements cannot be changed (was the programme IRI or the rating scale changed?)"
+                    )
                 if status not in (200, 204):
                     raise self._fail(f"statement {statement['id']}", status, body)
                 again += 1  # cannot tell new from repeat here; counted as already there
@@ -145,6 +159,8 @@ class Client:
                 found.extend(page["statements"])
                 more = page.get("more") or ""
             except (ValueError, KeyError, TypeError):
-                raise LrsError(f"the LRS at {self.endpoint} answered the statements query with something that is not an xAPI StatementResult") from None
+                raise LrsError(
+                    f"the LRS at {self.endpoint} answered the statements query with something that is not an xAPI StatementResult"
+                ) from None
             url = urllib.parse.urljoin(self.endpoint, more) if more else ""
         return found

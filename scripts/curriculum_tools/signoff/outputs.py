@@ -1,6 +1,7 @@
 """The report as CSV (one row per trainee and competency) and as one self-contained HTML page
 (inline CSS, no scripts, escaped text), both written atomically: each file goes to a temporary
 name in the output folder and is renamed only when every file is complete."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,19 @@ from pathlib import Path
 
 from curriculum_tools.signoff.evaluate import SIGNED_OFF, Row
 
-COLUMNS = ["trainee", "domain", "competency_id", "competency", "status", "sessions_meeting",
-           "sessions_needed", "observers", "observer_names", "latest_rating", "reason"]
+COLUMNS = [
+    "trainee",
+    "domain",
+    "competency_id",
+    "competency",
+    "status",
+    "sessions_meeting",
+    "sessions_needed",
+    "observers",
+    "observer_names",
+    "latest_rating",
+    "reason",
+]
 
 
 def _cell(value) -> str:
@@ -26,10 +38,24 @@ def to_csv(rows: list[Row]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for r in rows:
-        writer.writerow([_cell(v) for v in (
-            r.trainee, r.domain, r.competency.id, r.competency.statement, r.status, r.sessions,
-            r.requirement.min_sessions, len(r.observers), "; ".join(r.observers), r.latest, r.reason,
-        )])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    r.trainee,
+                    r.domain,
+                    r.competency.id,
+                    r.competency.statement,
+                    r.status,
+                    r.sessions,
+                    r.requirement.min_sessions,
+                    len(r.observers),
+                    "; ".join(r.observers),
+                    r.latest,
+                    r.reason,
+                )
+            ]
+        )
     return out.getvalue()
 
 

@@ -5,6 +5,7 @@ to through the parity fixtures in tests/fixtures/parity/progress/.
 
 Entrustment levels are ordinal: a competency's level is the highest level whose requirement is
 met (signoff.certification.level_reached), or the latest rating; levels are never averaged."""
+
 from __future__ import annotations
 
 from curriculum_tools.core.model import Curriculum
@@ -57,10 +58,21 @@ def targets(curriculum: Curriculum, records: list[Record], row: Row) -> list[dic
         for r in counted:
             for item_id, rating in r.ratings.items():
                 level = levels.get(rating)
-                if (r.checklist.id, item_id) in required and level is not None and level.level is not None and level.level >= minimum:
+                if (
+                    (r.checklist.id, item_id) in required
+                    and level is not None
+                    and level.level is not None
+                    and level.level >= minimum
+                ):
                     seen.add((r.checklist.id, item_id))
-        out.append({"target": "required items", "have": len(seen), "need": len(required),
-                    "missing": [f"{c}/{i}" for c, i in required if (c, i) not in seen]})
+        out.append(
+            {
+                "target": "required items",
+                "have": len(seen),
+                "need": len(required),
+                "missing": [f"{c}/{i}" for c, i in required if (c, i) not in seen],
+            }
+        )
     if req.min_contexts:
         contexts = {r.context.casefold() for r in meeting if r.context}
         out.append({"target": "contexts", "have": len(contexts), "need": req.min_contexts})
@@ -76,13 +88,15 @@ def evaluate_progress(curriculum: Curriculum, records: list[Record], rows: list[
     trainees: dict[str, list[dict]] = {}
     for row in rows:
         reached = level_reached(curriculum, records, row)
-        trainees.setdefault(row.trainee, []).append({
-            "competency": row.competency.id,
-            "status": row.status,
-            "level_reached": reached.id if reached else None,
-            "latest": row.latest or None,
-            "targets": targets(curriculum, records, row),
-        })
+        trainees.setdefault(row.trainee, []).append(
+            {
+                "competency": row.competency.id,
+                "status": row.status,
+                "level_reached": reached.id if reached else None,
+                "latest": row.latest or None,
+                "targets": targets(curriculum, records, row),
+            }
+        )
     return {"format": FORMAT, "trainees": [{"trainee": t, "competencies": c} for t, c in trainees.items()]}
 
 

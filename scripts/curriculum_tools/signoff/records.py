@@ -1,6 +1,7 @@
 """Read supervisors' record files (one record, or an export of several), check each against
 the record schema and the curriculum, and keep the usable records. Every problem is collected
 with its file, line and column; a broken file or record never stops the others."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curriculum_tools.core.model import Checklist, Curriculum, Source
-from curriculum_tools.core.problems import ContentError, Problem, Result, WARNING
+from curriculum_tools.core.problems import WARNING, ContentError, Problem, Result
 from curriculum_tools.load.schemas import fast_valid, located_schema_problems
 from curriculum_tools.signoff.jsonpos import load_json
 
@@ -58,8 +59,9 @@ def find_files(paths: list[Path], result: Result) -> list[tuple[Path, str]]:
     return found
 
 
-def read_records(paths: list[Path], curriculum: Curriculum, today: dt.date | None = None,
-                 documents: list[tuple[str, str]] = ()) -> Records:
+def read_records(
+    paths: list[Path], curriculum: Curriculum, today: dt.date | None = None, documents: list[tuple[str, str]] = ()
+) -> Records:
     """`today`: records of sessions after it are rejected (default: the real today).
     `documents`: (name, JSON text) of records that are not files (read back from an LRS),
     checked exactly as files are, after the files."""
@@ -97,7 +99,9 @@ def _parse(path: Path, shown: str) -> Source:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(Problem(shown, line, 1, "file is not UTF-8 text; is it a record export?", "encoding")) from None
+        raise ContentError(
+            Problem(shown, line, 1, "file is not UTF-8 text; is it a record export?", "encoding")
+        ) from None
     data, positions = load_json(text, shown)
     return Source(shown, "record", data, positions)
 
@@ -128,17 +132,26 @@ def _check_file(source: Source, curriculum: Curriculum, result: Result, today: d
 
 def _cross_check(source: Source, path: tuple, data: dict, curriculum: Curriculum, today: dt.date):
     """Problems with what a schema-valid record refers to: checklist, items, ratings, dates."""
+
     def problem(sub: tuple, message: str, rule: str = "record-ref", severity: str = "error") -> Problem:
         return source.problem(path + sub, message, rule, severity)
 
     session = _date(data["date"])
     if session is not None and session > today:
-        yield problem(("date",), f"date: the session date {data['date']} is after today ({today.isoformat()}); "
-                      "a session that has not happened yet is not counted", "future-date")
+        yield problem(
+            ("date",),
+            f"date: the session date {data['date']} is after today ({today.isoformat()}); "
+            "a session that has not happened yet is not counted",
+            "future-date",
+        )
 
     for name in ("created", "updated"):
         if _datetime(data[name]) is None:
-            yield problem((name,), f"{name}: {data[name]!r} is not a valid date and time (expected e.g. 2026-11-20T15:30:00Z)", "schema")
+            yield problem(
+                (name,),
+                f"{name}: {data[name]!r} is not a valid date and time (expected e.g. 2026-11-20T15:30:00Z)",
+                "schema",
+            )
     checklist = next((k for k in curriculum.checklists if k.id == data["checklist"]["id"]), None)
     if checklist is None:
         known = ", ".join(sorted(k.id for k in curriculum.checklists))
@@ -146,23 +159,38 @@ def _cross_check(source: Source, path: tuple, data: dict, curriculum: Curriculum
         return
     version = data["checklist"]["version"]
     if version > checklist.version:
-        yield problem(("checklist", "version"), f"version {version} of checklist '{checklist.id}' does not exist (the current version is {checklist.version})")
+        yield problem(
+            ("checklist", "version"),
+            f"version {version} of checklist '{checklist.id}' does not exist (the current version is {checklist.version})",
+        )
         return
     older = version < checklist.version
     if older:
-        yield problem(("checklist", "version"), f"made against version {version} of checklist '{checklist.id}', which is now version {checklist.version}", "older-version", WARNING)
+        yield problem(
+            ("checklist", "version"),
+            f"made against version {version} of checklist '{checklist.id}', which is now version {checklist.version}",
+            "older-version",
+            WARNING,
+        )
     levels = [lvl.id for lvl in curriculum.framework.levels]
     items = {item.id for item in checklist.items}
     seen: set[str] = set()
     for i, rating in enumerate(data["ratings"]):
         if rating["rating"] not in levels:
-            yield problem(("ratings", i, "rating"), f"unknown rating '{rating['rating']}'; use one of: {', '.join(levels)}")
+            yield problem(
+                ("ratings", i, "rating"), f"unknown rating '{rating['rating']}'; use one of: {', '.join(levels)}"
+            )
         if rating["item"] in seen:
             yield problem(("ratings", i, "item"), f"item '{rating['item']}' is rated twice")
         seen.add(rating["item"])
         if rating["item"] not in items:
             if older:
-                yield problem(("ratings", i, "item"), f"item '{rating['item']}' is no longer in checklist '{checklist.id}'; its rating is not used", "older-version", WARNING)
+                yield problem(
+                    ("ratings", i, "item"),
+                    f"item '{rating['item']}' is no longer in checklist '{checklist.id}'; its rating is not used",
+                    "older-version",
+                    WARNING,
+                )
             else:
                 yield problem(("ratings", i, "item"), f"checklist '{checklist.id}' has no item '{rating['item']}'")
 
@@ -171,11 +199,18 @@ def _record(source: Source, path: tuple, data: dict, curriculum: Curriculum) -> 
     checklist = next(k for k in curriculum.checklists if k.id == data["checklist"]["id"])
     items = {item.id for item in checklist.items}
     return Record(
-        id=data["id"], checklist=checklist, version=data["checklist"]["version"],
-        trainee=" ".join(data["trainee"].split()), observer=" ".join(data["observer"]["name"].split()),
-        date=data["date"], ratings={r["item"]: r["rating"] for r in data["ratings"] if r["item"] in items},
-        signed_off=bool(data.get("signed_off")), updated=_datetime(data["updated"]),
-        source=source, path=path, older=data["checklist"]["version"] < checklist.version,
+        id=data["id"],
+        checklist=checklist,
+        version=data["checklist"]["version"],
+        trainee=" ".join(data["trainee"].split()),
+        observer=" ".join(data["observer"]["name"].split()),
+        date=data["date"],
+        ratings={r["item"]: r["rating"] for r in data["ratings"] if r["item"] in items},
+        signed_off=bool(data.get("signed_off")),
+        updated=_datetime(data["updated"]),
+        source=source,
+        path=path,
+        older=data["checklist"]["version"] < checklist.version,
         context=" ".join(str(data.get("context") or "").split()),
     )
 
@@ -188,10 +223,14 @@ def _keep(kept: dict[str, Record], record: Record, result: Result) -> None:
         return
     newer, older = (record, other) if record.updated >= other.updated else (other, record)
     kept[record.id] = newer
-    result.add(older.source.problem(
-        older.path + ("id",), f"record {record.id} also appears at {newer.where}; the copy updated {_show(newer.updated)} is used",
-        "duplicate-record", WARNING,
-    ))
+    result.add(
+        older.source.problem(
+            older.path + ("id",),
+            f"record {record.id} also appears at {newer.where}; the copy updated {_show(newer.updated)} is used",
+            "duplicate-record",
+            WARNING,
+        )
+    )
 
 
 def _date(value) -> dt.date | None:
@@ -208,8 +247,8 @@ def _datetime(value: str) -> dt.datetime | None:
         return None
     if "T" not in value.upper():
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def _show(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -2,6 +2,7 @@
 ends (signoff.yml certification.valid_for_days, or the decision's earlier expiry), and
 whether it is current, due for renewal within certification.renewal.due_within_days, or
 lapsed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,8 +50,16 @@ def renewals(curriculum: Curriculum, paths: list[Path], today: dt.date, result: 
         d = checked.decision
         if d is None or checked.result.errors:
             first = checked.result.errors[0] if checked.result.errors else None
-            result.add(Problem(path.as_posix(), first.line if first else 1, first.col if first else 1,
-                               "decision not counted for renewals: it has errors (curriculum decision check tells which)", "decision", WARNING))
+            result.add(
+                Problem(
+                    path.as_posix(),
+                    first.line if first else 1,
+                    first.col if first else 1,
+                    "decision not counted for renewals: it has errors (curriculum decision check tells which)",
+                    "decision",
+                    WARNING,
+                )
+            )
             continue
         key = d.trainee.casefold()
         if key not in latest or d.date >= latest[key].date:

@@ -3,6 +3,7 @@ with this curriculum's ids and the cross-checks of signoff/records.py that a sch
 (known checklist, no version later than the current one, known items of the current version,
 known rating levels, no item rated twice). The build hands it to the browser, which checks
 records with it (components/shared/records.js); tests hold it to `curriculum report`."""
+
 from __future__ import annotations
 
 import json
@@ -30,19 +31,32 @@ def record_schema(curriculum: Curriculum) -> dict:
     rules = []
     for cl in checklists:
         items = [item.id for item in cl.items]
-        rules.append({
-            "if": {"properties": {"checklist": {"properties": {"id": {"const": cl.id}}}}},
-            "then": {"properties": {
-                "checklist": {"properties": {"version": {"maximum": cl.version}}},
-                "ratings": {"allOf": [
-                    {"contains": {"properties": {"item": {"const": i}}}, "minContains": 0, "maxContains": 1} for i in items
-                ]},
-            }},
-        })
-        rules.append({  # a record of an older version may name items since removed (a warning in the report)
-            "if": {"properties": {"checklist": {"properties": {"id": {"const": cl.id}, "version": {"const": cl.version}}}}},
-            "then": {"properties": {"ratings": {"items": {"properties": {"item": {"enum": items}}}}}},
-        })
+        rules.append(
+            {
+                "if": {"properties": {"checklist": {"properties": {"id": {"const": cl.id}}}}},
+                "then": {
+                    "properties": {
+                        "checklist": {"properties": {"version": {"maximum": cl.version}}},
+                        "ratings": {
+                            "allOf": [
+                                {"contains": {"properties": {"item": {"const": i}}}, "minContains": 0, "maxContains": 1}
+                                for i in items
+                            ]
+                        },
+                    }
+                },
+            }
+        )
+        rules.append(
+            {  # a record of an older version may name items since removed (a warning in the report)
+                "if": {
+                    "properties": {
+                        "checklist": {"properties": {"id": {"const": cl.id}, "version": {"const": cl.version}}}
+                    }
+                },
+                "then": {"properties": {"ratings": {"items": {"properties": {"item": {"enum": items}}}}}},
+            }
+        )
     record["allOf"] = rules
     return schema
 

@@ -23,6 +23,7 @@ the same records twice sends the same statements, which an LRS stores once; a re
 later (a new `updated`) gives new statements, and the report keeps the latest copy of each
 record exactly as it does with two versions of a file. A statement is a function of its record
 only (and of the rating scale's levels), so it is the same however often it is made."""
+
 from __future__ import annotations
 
 import uuid
@@ -39,9 +40,18 @@ TYPE_ITEM = "http://adlnet.gov/expapi/activities/performance"
 # record field (or observer.role) -> extension name under EXT; every field but trainee,
 # observer name and ratings, which have their own places.
 FIELDS = {
-    "id": "record-id", "checklist.id": "checklist", "checklist.version": "checklist-version", "date": "session-date",
-    "context": "session-context", "observer.role": "observer-role", "strengths": "strengths", "next_steps": "next-steps",
-    "evidence_url": "evidence-url", "signed_off": "signed-off", "created": "created", "updated": "updated",
+    "id": "record-id",
+    "checklist.id": "checklist",
+    "checklist.version": "checklist-version",
+    "date": "session-date",
+    "context": "session-context",
+    "observer.role": "observer-role",
+    "strengths": "strengths",
+    "next_steps": "next-steps",
+    "evidence_url": "evidence-url",
+    "signed_off": "signed-off",
+    "created": "created",
+    "updated": "updated",
 }
 RECORD_FORMAT = "supervisor-record/1"
 
@@ -93,13 +103,20 @@ def statements_of(record: Record, programme: str, levels: dict[str, int | None])
     grouping = [{"objectType": "Activity", "id": programme}]
     checklist = checklist_iri(programme, data["checklist"]["id"])
     extensions = {ext(programme, name): _get(data, field) for field, name in FIELDS.items() if _present(data, field)}
-    out = [{
-        "id": statement_id(data["id"], data["updated"]),
-        **common,
-        "verb": {"id": VERB_RECORD, "display": {"en-US": "attempted"}},
-        "object": {"objectType": "Activity", "id": checklist, "definition": {"type": TYPE_CHECKLIST}},
-        "context": {"registration": registration, "instructor": instructor, "contextActivities": {"grouping": grouping}, "extensions": extensions},
-    }]
+    out = [
+        {
+            "id": statement_id(data["id"], data["updated"]),
+            **common,
+            "verb": {"id": VERB_RECORD, "display": {"en-US": "attempted"}},
+            "object": {"objectType": "Activity", "id": checklist, "definition": {"type": TYPE_CHECKLIST}},
+            "context": {
+                "registration": registration,
+                "instructor": instructor,
+                "contextActivities": {"grouping": grouping},
+                "extensions": extensions,
+            },
+        }
+    ]
     top = max((v for v in levels.values() if v is not None), default=1)
     for position, rating in enumerate(data["ratings"]):
         result: dict = {"extensions": {ext(programme, "rating"): rating["rating"]}}
@@ -110,18 +127,32 @@ def statements_of(record: Record, programme: str, levels: dict[str, int | None])
                 result["score"]["scaled"] = round((level - 1) / (top - 1), 4)
         if "comment" in rating:
             result["response"] = rating["comment"]
-        out.append({
-            "id": statement_id(data["id"], data["updated"], rating["item"]),
-            **common,
-            "verb": {"id": VERB_ITEM, "display": {"en-US": "scored"}},
-            "object": {"objectType": "Activity", "id": f"{checklist}#{rating['item']}", "definition": {"type": TYPE_ITEM}},
-            "result": result,
-            "context": {
-                "registration": registration, "instructor": instructor,
-                "contextActivities": {"parent": [{"objectType": "Activity", "id": checklist}], "grouping": grouping},
-                "extensions": {ext(programme, "record-id"): data["id"], ext(programme, "updated"): data["updated"], ext(programme, "position"): position},
-            },
-        })
+        out.append(
+            {
+                "id": statement_id(data["id"], data["updated"], rating["item"]),
+                **common,
+                "verb": {"id": VERB_ITEM, "display": {"en-US": "scored"}},
+                "object": {
+                    "objectType": "Activity",
+                    "id": f"{checklist}#{rating['item']}",
+                    "definition": {"type": TYPE_ITEM},
+                },
+                "result": result,
+                "context": {
+                    "registration": registration,
+                    "instructor": instructor,
+                    "contextActivities": {
+                        "parent": [{"objectType": "Activity", "id": checklist}],
+                        "grouping": grouping,
+                    },
+                    "extensions": {
+                        ext(programme, "record-id"): data["id"],
+                        ext(programme, "updated"): data["updated"],
+                        ext(programme, "position"): position,
+                    },
+                },
+            }
+        )
     return out
 
 
@@ -149,11 +180,15 @@ def records_of(statements: list[dict], programme: str) -> tuple[list[dict], list
             else:
                 raise Unreadable
         except (KeyError, TypeError, Unreadable):
-            problems.append(f"statement {s.get('id') if isinstance(s, dict) else '?'}: not a supervisor-record statement; ignored")
+            problems.append(
+                f"statement {s.get('id') if isinstance(s, dict) else '?'}: not a supervisor-record statement; ignored"
+            )
     documents = []
     for key in sorted(set(sessions) | set(items)):
         if key not in sessions:
-            problems.append(f"record {key[0]} (updated {key[1]}): its item statements have no record statement; ignored")
+            problems.append(
+                f"record {key[0]} (updated {key[1]}): its item statements have no record statement; ignored"
+            )
             continue
         try:
             documents.append(_document(sessions[key], items.get(key, []), programme))
@@ -165,7 +200,10 @@ def records_of(statements: list[dict], programme: str) -> tuple[list[dict], list
 def _grouped(statement, programme: str) -> bool:
     try:
         grouping = statement["context"]["contextActivities"]["grouping"]
-        return any(isinstance(a, dict) and a.get("id") == programme for a in (grouping if isinstance(grouping, list) else [grouping]))
+        return any(
+            isinstance(a, dict) and a.get("id") == programme
+            for a in (grouping if isinstance(grouping, list) else [grouping])
+        )
     except (KeyError, TypeError):
         return False
 

@@ -16,6 +16,7 @@ so. CSS needs no tool: comments and layout whitespace outside strings are droppe
 strings come from one catalogue per language (components/shared/strings.<lang>.json); each
 bundle carries the sections of its components.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,7 +62,14 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
-    "progress": ["shared", "dialog", "navmarks", "schedule", "progress", "transfer"],  # My progress (and its export/import)
+    "progress": [
+        "shared",
+        "dialog",
+        "navmarks",
+        "schedule",
+        "progress",
+        "transfer",
+    ],  # My progress (and its export/import)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     "review": ["shared", "navmarks", "schedule", "quiz", "review"],  # Review (spaced review of quiz questions)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
@@ -83,7 +91,10 @@ PRINT_PAGE = "print.md"  # site/pages/print_edition.py SRC_URI
 # scenario pages.
 LMS_RUNTIMES: dict[str, str] = {"scorm12": "scorm", "scorm2004": "scorm", "cmi5": "cmi5"}  # lms -> its part
 # Scenario pages are pages of their module's SCO / AU: the runtime records their endings.
-LMS_AUDIENCES: dict[str, str] = {"module": "quiz", "scenario": "scenario"}  # audience -> the part the runtime goes before
+LMS_AUDIENCES: dict[str, str] = {
+    "module": "quiz",
+    "scenario": "scenario",
+}  # audience -> the part the runtime goes before
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
 THEME_SCRIPTS = ["assets/javascripts/md-setup.js", "assets/javascripts/md-palette.js"]
@@ -132,7 +143,10 @@ def minify_js(text: str, root: Path) -> str:
         return cache.read_text(encoding="utf-8")
     done = subprocess.run(
         [node, str(terser), "--compress", "passes=2", "--mangle", "--comments", "false"],
-        input=text, capture_output=True, text=True, timeout=120,
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if done.returncode != 0:
         log.warning("terser failed, serving the JavaScript unminified: %s", done.stderr.strip()[:300])

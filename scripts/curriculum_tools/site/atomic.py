@@ -1,6 +1,7 @@
 """Build the site atomically: MkDocs writes into a fresh folder beside the target, which
 replaces the target only when the whole build succeeded. A failed build leaves the previous
 site untouched and no half-written one."""
+
 from __future__ import annotations
 
 import copy
@@ -40,7 +41,9 @@ def _one_language(language: str | None):
                 os.environ[name] = value
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, language: str | None = None, **overrides) -> Path:
+def build_site(
+    config_file: Path, site_dir: Path | None = None, strict: bool = True, language: str | None = None, **overrides
+) -> Path:
     with _one_language(language):
         return _build_site(config_file, site_dir, strict, **overrides)
 

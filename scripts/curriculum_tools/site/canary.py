@@ -4,6 +4,7 @@ forms. After every build, each module page with a quiz must hold that quiz, and 
 checklist page its form; otherwise the build fails. It is called twice: by the plugin's
 on_post_build (slots left empty), and by the atomic build after MkDocs returns, which runs
 even when the plugin never ran at all."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,9 +29,21 @@ def expected(curriculum: Curriculum) -> list[tuple[str, str, str]]:
     out = []
     for module in curriculum.modules:
         if module.quiz_id and module.quiz_id in quizzes:
-            out.append((module.src_uri, f'<section class="cq-quiz" data-module="quiz" data-config="{{&quot;id&quot;:&quot;{module.quiz_id}&quot;', f"its quiz {module.quiz_id}"))
+            out.append(
+                (
+                    module.src_uri,
+                    f'<section class="cq-quiz" data-module="quiz" data-config="{{&quot;id&quot;:&quot;{module.quiz_id}&quot;',
+                    f"its quiz {module.quiz_id}",
+                )
+            )
     for checklist in curriculum.checklists:
-        out.append((f"supervisors/{checklist.id}.md", f'data-config="{{&quot;checklist&quot;:&quot;{checklist.id}&quot;', f"the form of checklist {checklist.id}"))
+        out.append(
+            (
+                f"supervisors/{checklist.id}.md",
+                f'data-config="{{&quot;checklist&quot;:&quot;{checklist.id}&quot;',
+                f"the form of checklist {checklist.id}",
+            )
+        )
     return out
 
 

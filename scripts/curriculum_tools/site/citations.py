@@ -1,4 +1,5 @@
 """Citations [@id] become author-year links to the module's reference list."""
+
 from __future__ import annotations
 
 import html
@@ -6,8 +7,6 @@ import re
 
 from curriculum_tools.core.model import Reference
 from curriculum_tools.load.markdown import citations
-
-
 
 INITIALS = re.compile(r"^[A-Z][A-Z-]{0,4}\.?$")
 
@@ -49,7 +48,9 @@ def render_citations(markdown: str, references: list[Reference], id_prefix: str 
             label = html.escape(cite_label(ref) if ref else item.key)
             prefix = f"{html.escape(item.prefix)} " if item.prefix else ""
             locator = f", {html.escape(item.locator)}" if item.locator else ""
-            parts.append(f'{prefix}<a class="cq-cite" href="#{html.escape(id_prefix)}ref-{html.escape(item.key)}">{label}</a>{locator}')
+            parts.append(
+                f'{prefix}<a class="cq-cite" href="#{html.escape(id_prefix)}ref-{html.escape(item.key)}">{label}</a>{locator}'
+            )
         out += [markdown[last : citation.start], "(" + "; ".join(parts) + ")"]
         last = citation.end
     out.append(markdown[last:])

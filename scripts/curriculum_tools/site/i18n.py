@@ -7,6 +7,7 @@ braces and plurals written in the catalogue, never built by concatenation:
 The plural category of a number comes from the language's rule (PLURAL_RULES, CLDR's
 cardinal rules for the languages we have). The language of the page being rendered is set
 once per build (use()); renderers call t(key, **values)."""
+
 from __future__ import annotations
 
 import contextvars

@@ -1,6 +1,7 @@
 """A small, fast, safe inline Markdown for short texts in YAML (prompts, options, feedback):
 HTML is escaped, then **bold**, *emphasis*, `code` and [links](https://...) are rendered, and
 the result passes the site's sanitiser (sanitize.py) like every rendered Markdown field."""
+
 from __future__ import annotations
 
 import html

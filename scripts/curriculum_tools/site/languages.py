@@ -7,6 +7,7 @@ root and each other language is built under <lang>/ by that plugin's on_post_bui
 without it (`curriculum build --lang es`: the offline edition, a package) the whole site is
 one language and select_files() picks each page's translation.
 """
+
 from __future__ import annotations
 
 import json
@@ -176,7 +177,7 @@ def contextual_links(page_html: str, config, page_url: str, language: str) -> st
     from mkdocs.utils import get_relative_url
 
     own = prefix(config, language)
-    english_url = page_url[len(own):] if own and page_url.startswith(own) else page_url
+    english_url = page_url[len(own) :] if own and page_url.startswith(own) else page_url
 
     def link(match: re.Match) -> str:
         target = prefix(config, match["lang"]) + english_url
@@ -214,15 +215,21 @@ def split_search_index(config) -> None:
     docs = data.get("docs", [])
     for lang in others:
         lead = f"{lang}/"
-        mine = [{**d, "location": d["location"][len(lead):]} for d in docs if d["location"].startswith(lead)]
+        mine = [{**d, "location": d["location"][len(lead) :]} for d in docs if d["location"].startswith(lead)]
         target = site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         config_lang = {**data.get("config", {}), "lang": [lang]}
-        target.write_text(json.dumps({**data, "config": config_lang, "docs": mine}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(
+            json.dumps({**data, "config": config_lang, "docs": mine}, ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
     _split_sitemap(site, config, others)
     rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
     config_en = {**data.get("config", {}), "lang": [default_language(config)]}
-    index.write_text(json.dumps({**data, "config": config_en, "docs": rest}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index.write_text(
+        json.dumps({**data, "config": config_en, "docs": rest}, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )
 
 
 URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
@@ -245,7 +252,7 @@ def _split_sitemap(site: Path, config, others: list[str]) -> None:
 
     def lang_of(entry: str) -> str | None:
         match = LOC.search(entry)
-        path = match[1][len(base):] if match and match[1].startswith(base) else ""
+        path = match[1][len(base) :] if match and match[1].startswith(base) else ""
         return next((lang for lang in others if path.startswith(f"{lang}/")), None)
 
     for lang in [None, *others]:

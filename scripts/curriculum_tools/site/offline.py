@@ -5,6 +5,7 @@ third-party code: it comes from npm into node_modules/ and is copied into the bu
 never into the repository. mkdocs-offline.yml lists it under extra.polyfills by the site
 path below, so Material's offline plugin does not add its unpkg.com address instead.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

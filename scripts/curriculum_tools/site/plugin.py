@@ -18,6 +18,7 @@ and merges their search entries; ours at -200 then splits the index per language
 that plugin (`curriculum build --lang es`, the offline edition), the site is one language
 and this plugin selects the translations itself.
 """
+
 from __future__ import annotations
 
 import logging
@@ -112,7 +113,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self._checked is None or not languages.is_nested(config):
             checked = check(root)
             if checked.result.errors:
-                raise PluginError("The curriculum content is invalid; nothing was built.\n" + reporters.text(checked.result))
+                raise PluginError(
+                    "The curriculum content is invalid; nothing was built.\n" + reporters.text(checked.result)
+                )
             for problem in checked.result.warnings:
                 log.info("%s:%s: %s (%s)", problem.path, problem.line, problem.message, problem.rule)
             self._checked = checked
@@ -125,7 +128,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self.left_out = [m.src_uri for m in curriculum.modules if m.src_uri not in kept]
             curriculum = kept_curriculum
         if bad := [o for o in self.config.lrs_origins if not ORIGIN.fullmatch(o)]:
-            raise PluginError(f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)")
+            raise PluginError(
+                f"plugins.curriculum.lrs_origins: {bad[0]!r} is not an origin (scheme://host[:port], for example https://lrs.example.org)"
+            )
         self.built = curriculum  # what this build holds: every track, or a package's tracks
         self.render = SiteRender(curriculum.localized(self.language), str(config.site_name or ""), lms=self.config.lms)
         config.nav = self.render.nav()
@@ -212,7 +217,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def on_page_context(self, context, page, config, nav):
         assert self.render is not None
-        page.meta["audience"] = audience_of(languages.uri(page.file), self.render.modules)  # which bundle the theme partials load
+        page.meta["audience"] = audience_of(
+            languages.uri(page.file), self.render.modules
+        )  # which bundle the theme partials load
         languages.switcher(config, page, self.language)
         return context
 
@@ -223,7 +230,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             raise PluginError(f"{page.file.src_uri}: nothing to put in the slot(s) {', '.join(missing)}")
         output = languages.search_base(output, config, self.language)
         output = languages.contextual_links(output, config, page.url, self.language)
-        return fix_page_html(output, offline_shim(config, self.content_root(config)), self.language, connect=self.connect_sources())
+        return fix_page_html(
+            output, offline_shim(config, self.content_root(config)), self.language, connect=self.connect_sources()
+        )
 
     def connect_sources(self) -> list[str]:
         """connect-src beyond 'self': a cmi5 package's LRS origins (none for the site)."""

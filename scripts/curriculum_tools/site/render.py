@@ -1,27 +1,28 @@
 """Everything the site renders from one checked curriculum, as functions of the model:
 the nav, each page's Markdown, and what fills each slot. The plugin holds one of these per
 build; the benchmark uses it to write the same pages for plain MkDocs."""
+
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from curriculum_tools.core.model import Curriculum, Module, english_path
 from curriculum_tools.site import slots
-from curriculum_tools.site.components.quiz.render import render_quiz
+from curriculum_tools.site.components.cmi5.render import render_au
 from curriculum_tools.site.components.dashboard.render import render_dashboard
 from curriculum_tools.site.components.progress.render import render_transfer
+from curriculum_tools.site.components.quiz.render import render_quiz
 from curriculum_tools.site.components.recorder.render import render_checklist
-from curriculum_tools.site.components.cmi5.render import render_au
-from curriculum_tools.site.components.scorm.render import render_sco
 from curriculum_tools.site.components.review.render import render_review
+from curriculum_tools.site.components.scorm.render import render_sco
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.pages.generated import PAGE_MAKERS, GeneratedPage
 from curriculum_tools.site.pages.glossary_terms import abbreviations
 from curriculum_tools.site.pages.module import module_markdown
-from curriculum_tools.site.pages.scenario import src_uri as scenario_src_uri
 from curriculum_tools.site.pages.print_edition import PrintEdition, print_edition_page
-from curriculum_tools.site.i18n import t
+from curriculum_tools.site.pages.scenario import src_uri as scenario_src_uri
 from curriculum_tools.site.sanitize import text
 
 SCENARIO_SLOT = "scenario:"  # the lms slot's name on a scenario page: scenario:<id>
@@ -115,7 +116,7 @@ class SiteRender:
             return self.print_edition.module_html(name, url, link) if name in modules else None
 
         def lms(name: str, url: str) -> str | None:
-            scenario = c.scenario(name[len(SCENARIO_SLOT):]) if name.startswith(SCENARIO_SLOT) else None
+            scenario = c.scenario(name[len(SCENARIO_SLOT) :]) if name.startswith(SCENARIO_SLOT) else None
             module = modules.get(scenario.module_id if scenario else name)
             if module is None or not self.lms:
                 return None

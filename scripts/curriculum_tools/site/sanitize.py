@@ -13,6 +13,7 @@
 The allowlist below is also what the validator's `unsafe-html` rule reports against, so an
 author is told what would be dropped and why instead of it disappearing silently.
 """
+
 from __future__ import annotations
 
 import html
@@ -22,13 +23,69 @@ import nh3
 
 # Elements content may use. Everything else is removed (its text kept), except the
 # elements in DROP_WITH_CONTENT, which go with everything inside them.
-TAGS = frozenset({
-    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
-    "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "aside",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
 DROP_WITH_CONTENT = frozenset({"script", "style"})
 GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role"})
 ATTRIBUTE_PREFIXES = frozenset({"aria-"})
@@ -52,7 +109,9 @@ TAG_ATTRIBUTES = {
 # slots.py's placeholders survive sanitising: the build fills them after rendering, and no
 # script reads them. They are the build's, not an author's: rule unsafe-html reports them.
 SLOT_ATTRIBUTES = {"div": {"data-slot", "data-name"}}
-URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "background", "xlink:href", "srcset", "data"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "cite", "action", "formaction", "poster", "background", "xlink:href", "srcset", "data"}
+)
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # The generated pages (progress, supervisors, print edition, track overviews) carry data
@@ -90,12 +149,20 @@ def _attributes(extra: dict | None = None) -> dict[str, set[str]]:
 
 
 _CONTENT = nh3.Cleaner(
-    tags=set(TAGS), clean_content_tags=set(DROP_WITH_CONTENT), attributes=_attributes(),
-    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), url_schemes=set(URL_SCHEMES), link_rel=None,
+    tags=set(TAGS),
+    clean_content_tags=set(DROP_WITH_CONTENT),
+    attributes=_attributes(),
+    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
 )
 _GENERATED = nh3.Cleaner(
-    tags=set(TAGS), clean_content_tags=set(DROP_WITH_CONTENT), attributes=_attributes(GENERATED_ATTRIBUTES),
-    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), url_schemes=set(URL_SCHEMES), link_rel=None,
+    tags=set(TAGS),
+    clean_content_tags=set(DROP_WITH_CONTENT),
+    attributes=_attributes(GENERATED_ATTRIBUTES),
+    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
 )
 
 
@@ -132,7 +199,7 @@ def _close_raw_text(fragment: str) -> str:
     for match in _RAW_TEXT.finditer(fragment):
         if match[1]:
             continue
-        if re.search(rf"</{match[2]}\s*>", fragment[match.end():], re.I) is None:
+        if re.search(rf"</{match[2]}\s*>", fragment[match.end() :], re.I) is None:
             out += [fragment[last : match.start()], "&lt;"]
             last = match.start() + 1
     return "".join(out) + fragment[last:] if out else fragment

@@ -3,11 +3,12 @@
 a page's Markdown holds `<div data-slot="KIND" data-name="NAME"></div>`, and the plugin
 fills every slot of the finished page in one pass, after the search plugin has indexed it,
 so answers and forms stay out of search results."""
+
 from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 
 # Either order of the two attributes: Markdown inside a `markdown` div (md_in_html: an English
 # page shown in another language is wrapped in <div lang="en" markdown>) sorts them.

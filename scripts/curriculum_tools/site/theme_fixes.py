@@ -14,6 +14,7 @@ templates: small rewrites of each written page, and of its stylesheet after the 
   blocks; they are written out as files beside it. The offline build keeps them inline:
   CSS masks are fetched with CORS, which file:// pages cannot do.
 """
+
 from __future__ import annotations
 
 import base64
@@ -82,7 +83,9 @@ def csp_meta(page_html: str = "", shim: str | None = None, connect: list[str] | 
     return f'<meta http-equiv="Content-Security-Policy" content="{csp_policy(page_html, shim, connect)}">'
 
 
-def fix_page_html(page_html: str, offline_shim: str | None = None, language: str = "en", connect: list[str] | tuple = ()) -> str:
+def fix_page_html(
+    page_html: str, offline_shim: str | None = None, language: str = "en", connect: list[str] | tuple = ()
+) -> str:
     """`offline_shim`: the offline edition's iframe-worker shim source (offline.offline_shim);
     `language`: the page's, for the names given to the theme's landmarks; `connect`: extra
     connect-src origins (csp_policy)."""
@@ -94,8 +97,14 @@ def fix_page_html(page_html: str, offline_shim: str | None = None, language: str
     else:
         page_html = page_html.replace("<head>", "<head>" + meta, 1)
     page_html = FOOTER_LABEL.sub(lambda m: m[1] + html.escape(html.unescape(html.unescape(m[2]))) + m[3], page_html)
-    page_html = page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG + f' aria-label="{html.escape(t("theme.search", language))}"', 1)
-    page_html = page_html.replace(SEARCH_RESULTS, SEARCH_RESULTS + f' role="region" aria-label="{html.escape(t("theme.searchResults", language))}"', 1)
+    page_html = page_html.replace(
+        SEARCH_DIALOG, SEARCH_DIALOG + f' aria-label="{html.escape(t("theme.search", language))}"', 1
+    )
+    page_html = page_html.replace(
+        SEARCH_RESULTS,
+        SEARCH_RESULTS + f' role="region" aria-label="{html.escape(t("theme.searchResults", language))}"',
+        1,
+    )
 
     def name_nav(match: re.Match) -> str:
         title = " ".join(html.unescape(TAG.sub(" ", match["title"])).split())

@@ -1,6 +1,7 @@
 """Pack a built site into a zip that works opened from disk: one top folder, files in a
 fixed order with fixed dates (the same site gives the same zip), written beside the target
 and renamed into place only when complete. Source maps stay out: readers do not need them."""
+
 from __future__ import annotations
 
 import os

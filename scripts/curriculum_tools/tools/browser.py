@@ -3,6 +3,7 @@
 Playwright's own browser is used where it is installed (a laptop with internet); otherwise
 Debian's `chromium` package, which `--install` installs with apt-get when running as root.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,14 +56,24 @@ def install() -> int:
         print(f"browser: using {what}")
         return 0
     print("browser: no Chromium found; trying Playwright's download", flush=True)
-    if subprocess.call([sys.executable, "-m", "playwright", "install", "chromium"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 and playwright_chromium():
+    if (
+        subprocess.call(
+            [sys.executable, "-m", "playwright", "install", "chromium"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        == 0
+        and playwright_chromium()
+    ):
         print("browser: installed Playwright's Chromium")
         return 0
     if shutil.which("apt-get"):
         print("browser: installing Debian's chromium with apt-get", flush=True)
         sudo = [] if os.geteuid() == 0 else ["sudo"]
         subprocess.call(sudo + ["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)
-        if subprocess.call(sudo + ["apt-get", "install", "-y", "-qq", "chromium"], stdout=subprocess.DEVNULL) == 0 and os.path.exists(DEBIAN_CHROMIUM):
+        if subprocess.call(
+            sudo + ["apt-get", "install", "-y", "-qq", "chromium"], stdout=subprocess.DEVNULL
+        ) == 0 and os.path.exists(DEBIAN_CHROMIUM):
             print(f"browser: using {DEBIAN_CHROMIUM}")
             return 0
     print("browser: could not install a browser; install Chromium and set CHROMIUM_PATH", file=sys.stderr)

@@ -1,5 +1,6 @@
 """What several commands share: the curriculum a sign-off or credential command depends on,
 and dates given on the command line."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,11 @@ def curriculum_for_signoff(root: Path):
         print(f"{root}: not a folder", file=sys.stderr)
         return None
     loaded = check(root)
-    errors = [p for p in loaded.result.errors if p.path in ("competencies.yml", "signoff.yml") or p.path.startswith("checklists/")]
+    errors = [
+        p
+        for p in loaded.result.errors
+        if p.path in ("competencies.yml", "signoff.yml") or p.path.startswith("checklists/")
+    ]
     for p in errors:
         print(f"{p.path}:{p.line}:{p.col}: {p.message} ({p.rule})", file=sys.stderr)
     if errors:
@@ -24,7 +29,9 @@ def curriculum_for_signoff(root: Path):
         return None
     curriculum = loaded.curriculum
     if curriculum.signoff is None or curriculum.framework is None:
-        print(f"{root / 'signoff.yml'}: missing; sign-off and certification need it (see AUTHORING.md)", file=sys.stderr)
+        print(
+            f"{root / 'signoff.yml'}: missing; sign-off and certification need it (see AUTHORING.md)", file=sys.stderr
+        )
         return None
     return curriculum
 

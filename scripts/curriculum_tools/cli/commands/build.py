@@ -1,4 +1,5 @@
 """curriculum build: build the site; the old site is replaced only if the build succeeds."""
+
 from __future__ import annotations
 
 import sys
@@ -9,11 +10,19 @@ HELP = "build the site; the old site is replaced only if the build succeeds"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)"
+    )
     parser.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of the configuration)")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on MkDocs warnings")
-    parser.add_argument("--zip", type=Path, metavar="FILE", help="also pack the built site into this zip (the offline edition)")
-    parser.add_argument("--lang", metavar="LANG", help="build the site in this language alone (e.g. es: its translations, English where there are none); default: every language of the configuration")
+    parser.add_argument(
+        "--zip", type=Path, metavar="FILE", help="also pack the built site into this zip (the offline edition)"
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="build the site in this language alone (e.g. es: its translations, English where there are none); default: every language of the configuration",
+    )
 
 
 def run(args) -> int:
@@ -26,7 +35,10 @@ def run(args) -> int:
         from curriculum_tools.site.i18n import languages
 
         if args.lang not in languages():
-            print(f"--lang {args.lang}: no interface strings for this language (have: {', '.join(languages())})", file=sys.stderr)
+            print(
+                f"--lang {args.lang}: no interface strings for this language (have: {', '.join(languages())})",
+                file=sys.stderr,
+            )
             return 2
     try:
         target = build_site(args.config, args.site_dir, strict=args.strict, language=args.lang)

@@ -1,5 +1,6 @@
 """curriculum exam: a printable exam paper without answers and a separate marking key, for a
 supervised sitting. Written to a folder of your choice, never into the site."""
+
 from __future__ import annotations
 
 import os
@@ -22,12 +23,25 @@ PAPER, KEY = "exam-paper.html", "marking-key.html"
 def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
     parser.add_argument("--quiz", nargs="+", action="extend", metavar="ID", help="quiz id(s) the paper draws on")
-    parser.add_argument("--track", nargs="+", action="extend", metavar="ID", help="draw on every quiz of these track(s)")
+    parser.add_argument(
+        "--track", nargs="+", action="extend", metavar="ID", help="draw on every quiz of these track(s)"
+    )
     parser.add_argument("--count", type=int, metavar="N", help="sample N scored questions (default: every question)")
-    parser.add_argument("--seed", type=int, metavar="S", help="seed for --count: the same seed gives the same paper (default: a random seed, printed)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="S",
+        help="seed for --count: the same seed gives the same paper (default: a random seed, printed)",
+    )
     parser.add_argument("--title", default=None, help="title on the paper (default: from the quizzes)")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=f"folder to write {PAPER} and {KEY} into")
-    parser.add_argument("--pdf", action="store_true", help="also print both to PDF with Chromium (needs the development install: make install-dev)")
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help=f"folder to write {PAPER} and {KEY} into"
+    )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print both to PDF with Chromium (needs the development install: make install-dev)",
+    )
 
 
 def _check_out(out: Path, root: Path) -> None:
@@ -37,7 +51,9 @@ def _check_out(out: Path, root: Path) -> None:
     for published in (root / "curriculum", root / "site"):
         p = published.resolve()
         if target == p or p in target.parents:
-            raise common.ExportError(f"{out}: is inside {published}, which is published; write the paper outside the site")
+            raise common.ExportError(
+                f"{out}: is inside {published}, which is published; write the paper outside the site"
+            )
     parent = target if out.is_dir() else target.parent
     if not parent.is_dir():
         raise common.ExportError(f"{out}: the folder {parent} does not exist")
@@ -78,14 +94,20 @@ def _pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
         raise common.ExportError("--pdf: no Chromium found: run `make browser` or set CHROMIUM_PATH")
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS) if executable else p.chromium.launch(args=LAUNCH_ARGS)
+        browser = (
+            p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+            if executable
+            else p.chromium.launch(args=LAUNCH_ARGS)
+        )
         try:
             page = browser.new_page()
             for name, data in files.items():
                 path = Path(tmp) / name
                 path.write_bytes(data)
                 page.goto(path.as_uri())
-                out[name.removesuffix(".html") + ".pdf"] = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                out[name.removesuffix(".html") + ".pdf"] = page.pdf(
+                    format="A4", print_background=True, prefer_css_page_size=True
+                )
         finally:
             browser.close()
     return out
@@ -109,8 +131,12 @@ def run(args) -> int:
                 raise common.ExportError(f"--count {args.count}: the selection has only {available} scored question(s)")
             seed = args.seed if args.seed is not None else secrets.randbelow(10**6)
         entries = paper.choose(selection, args.count, seed)
-        title = args.title or ("Knowledge assessment: " + "; ".join(q.title.removeprefix("Check your understanding - ") for _, q in selection.items)
-                               if len(selection.items) <= 3 else f"Knowledge assessment: {len(selection.items)} modules")
+        title = args.title or (
+            "Knowledge assessment: "
+            + "; ".join(q.title.removeprefix("Check your understanding - ") for _, q in selection.items)
+            if len(selection.items) <= 3
+            else f"Knowledge assessment: {len(selection.items)} modules"
+        )
         exam_html, key_html = paper.render(selection, entries, title, seed)
         files = {PAPER: exam_html.encode("utf-8"), KEY: key_html.encode("utf-8")}
         if args.pdf:
@@ -134,6 +160,8 @@ def run(args) -> int:
         lines.append("left out: reflections and the questions not sampled")
     else:
         lines.append("left out: none")
-    lines.append("the paper has no answers; keep the marking key away from candidates. Print both from a browser (Print, or Save as PDF).")
+    lines.append(
+        "the paper has no answers; keep the marking key away from candidates. Print both from a browser (Print, or Save as PDF)."
+    )
     print("\n".join(lines))
     return 0

@@ -1,6 +1,7 @@
 """curriculum export-questions: the quizzes as a question bank another system imports
 (QTI 3.0 content package, Moodle XML, GIFT), from the model, with a summary of what was
 exported and what was left out."""
+
 from __future__ import annotations
 
 import sys
@@ -17,10 +18,18 @@ FORMATS = {"qti3": "QTI 3.0 package", "moodle-xml": "Moodle XML", "gift": "GIFT"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
-    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="qti3 (a .zip content package), moodle-xml or gift")
+    parser.add_argument(
+        "--format", required=True, choices=sorted(FORMATS), help="qti3 (a .zip content package), moodle-xml or gift"
+    )
     parser.add_argument("--quiz", nargs="+", action="extend", metavar="ID", help="quiz id(s) to export")
     parser.add_argument("--track", nargs="+", action="extend", metavar="ID", help="export every quiz of these track(s)")
-    parser.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write (replaced only when the export succeeds)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="the file to write (replaced only when the export succeeds)",
+    )
 
 
 def loaded_curriculum(root: Path):
@@ -46,12 +55,15 @@ def run(args) -> int:
         summary = common.Summary(FORMATS[args.format])
         if args.format == "qti3":
             from curriculum_tools.export import qti
+
             data = qti.export(selection, summary)
         elif args.format == "moodle-xml":
             from curriculum_tools.export import moodle_xml
+
             data = moodle_xml.export(selection, summary)
         else:
             from curriculum_tools.export import gift
+
             data = gift.export(selection, summary)
         common.write_atomic(args.out, data)
     except common.ExportError as exc:

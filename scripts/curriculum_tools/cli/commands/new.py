@@ -1,6 +1,7 @@
 """curriculum new module|quiz|checklist: write a new content file with the schema line and
 placeholders the validator flags until they are filled. Asks for what is missing when run in
 a terminal; otherwise every required option must be given. Never overwrites a file."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,9 +10,9 @@ import sys
 from pathlib import Path
 
 from curriculum_tools.check import check
+from curriculum_tools.cli.commands.validate import parse_date
 from curriculum_tools.load.loader import load
 from curriculum_tools.tools.scaffold import render
-from curriculum_tools.cli.commands.validate import parse_date
 
 NAME = "new"
 HELP = "create a module, quiz or checklist with placeholders to fill in (never overwrites)"
@@ -27,10 +28,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=sorted(REQUIRED), help="what to create")
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
     parser.add_argument("--track", help="module: the track id from tracks.yml (the folder under curriculum/)")
-    parser.add_argument("--title", help="module, checklist: the title; quiz: default 'Check your understanding - <module title>'")
+    parser.add_argument(
+        "--title", help="module, checklist: the title; quiz: default 'Check your understanding - <module title>'"
+    )
     parser.add_argument("--id", help="the new id: lower-case words joined by hyphens (quiz: default <module>-quiz)")
     parser.add_argument("--module", help="quiz: the id of the module the quiz belongs to")
-    parser.add_argument("--competencies", help="module, checklist: competency ids from competencies.yml, comma-separated (default: a placeholder)")
+    parser.add_argument(
+        "--competencies",
+        help="module, checklist: competency ids from competencies.yml, comma-separated (default: a placeholder)",
+    )
     parser.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)
 
 
@@ -80,8 +86,11 @@ def run(args) -> int:
     interactive = sys.stdin.isatty()
     missing = _missing_options(args, interactive)
     if missing:
-        print(f"curriculum new {args.kind}: missing {', '.join(missing)} (stdin is not a terminal, so they cannot be asked).\n"
-              f"Example: {EXAMPLES[args.kind]}", file=sys.stderr)
+        print(
+            f"curriculum new {args.kind}: missing {', '.join(missing)} (stdin is not a terminal, so they cannot be asked).\n"
+            f"Example: {EXAMPLES[args.kind]}",
+            file=sys.stderr,
+        )
         return 2
     curriculum = load(root).curriculum
     answers = Answers(args, interactive)
@@ -102,7 +111,9 @@ def run(args) -> int:
     mine = [p for p in result.problems if p.path == rel]
     placeholders = sum(1 for p in mine if p.rule == "placeholder")
     print(f"Created {rel}")
-    print(f"The validator now reports {len(mine)} problem(s) in it, {placeholders} of them placeholders (TODO, todo-...) for you to fill in.")
+    print(
+        f"The validator now reports {len(mine)} problem(s) in it, {placeholders} of them placeholders (TODO, todo-...) for you to fill in."
+    )
     print("Next:")
     for n, step in enumerate(steps, start=1):
         print(f"  {n}. {step}")
@@ -110,7 +121,12 @@ def run(args) -> int:
 
 
 def _id_checker(curriculum, root: Path, folder_of):
-    used = {m.id for m in curriculum.modules} | {q.id for q in curriculum.quizzes} | {k.id for k in curriculum.checklists} | curriculum.broken_ids
+    used = (
+        {m.id for m in curriculum.modules}
+        | {q.id for q in curriculum.quizzes}
+        | {k.id for k in curriculum.checklists}
+        | curriculum.broken_ids
+    )
 
     def validate(value: str) -> str | None:
         if not render.ID_PATTERN.match(value) or len(value) > 80:
@@ -123,6 +139,7 @@ def _id_checker(curriculum, root: Path, folder_of):
         if rel and (root / rel).exists():
             return f"{rel} already exists"
         return None
+
     return validate
 
 
@@ -140,7 +157,13 @@ def _competencies(curriculum, answers: Answers) -> list[str]:
     def validate(value: str) -> str | None:
         unknown = [c for c in _split(value) if c not in known]
         return f"unknown competency id(s): {', '.join(unknown)} (known: {', '.join(known)})" if unknown else None
-    value = answers.get("competencies", f"Competency ids, comma-separated (Enter to fill in later; known: {', '.join(known)})", validate, required=False)
+
+    value = answers.get(
+        "competencies",
+        f"Competency ids, comma-separated (Enter to fill in later; known: {', '.join(known)})",
+        validate,
+        required=False,
+    )
     return _split(value or "")
 
 
@@ -152,16 +175,33 @@ def _new_module(curriculum, answers: Answers, root: Path, today: dt.date):
     tracks = {t.id: t for t in curriculum.tracks}
     if not tracks:
         raise Abort("tracks.yml has no tracks or does not validate; run curriculum validate")
-    track = answers.get("track", f"Track ({', '.join(tracks)})", lambda v: None if v in tracks else f"unknown track; use one of: {', '.join(tracks)}")
+    track = answers.get(
+        "track",
+        f"Track ({', '.join(tracks)})",
+        lambda v: None if v in tracks else f"unknown track; use one of: {', '.join(tracks)}",
+    )
     title = answers.get("title", "Title of the module", _title_checker)
     existing = curriculum.modules_in(track)
     prefixes = {m.id.split("-", 1)[0] for m in existing}
     prefix = f"{prefixes.pop()}-" if len(prefixes) == 1 else ""
-    module_id = answers.get("id", "Module id", _id_checker(curriculum, root, lambda v: f"curriculum/{track}/{v}.md"), default=prefix + render.slugify(title))
+    module_id = answers.get(
+        "id",
+        "Module id",
+        _id_checker(curriculum, root, lambda v: f"curriculum/{track}/{v}.md"),
+        default=prefix + render.slugify(title),
+    )
     competencies = _competencies(curriculum, answers)
     order = max((m.order for m in existing), default=0) + 1
     known = list(curriculum.framework.competencies) if curriculum.framework else []
-    rel, text = render.module(id=module_id, title=title, track=track, order=order, competencies=competencies, known_competencies=known, today=today)
+    rel, text = render.module(
+        id=module_id,
+        title=title,
+        track=track,
+        order=order,
+        competencies=competencies,
+        known_competencies=known,
+        today=today,
+    )
     steps = [
         f"Write the module in {rel}: replace every TODO and todo- id (run `curriculum validate --changed` to list what is left).",
         f"Create its quiz: curriculum new quiz --module {module_id}",
@@ -178,15 +218,22 @@ def _new_quiz(curriculum, answers: Answers, root: Path, today: dt.date):
         if value in curriculum.broken_ids:
             return "this module does not validate yet; fix it first (curriculum validate)"
         return f"no module with this id (modules: {', '.join(sorted(m.id for m in curriculum.modules))})"
+
     module_id = answers.get("module", "Module id", module_exists)
     module = curriculum.module(module_id)
     if module.quiz_id and curriculum.quiz(module.quiz_id):
         raise Abort(f"module '{module_id}' already has its quiz, quizzes/{module.quiz_id}.yml")
     default_id = module.quiz_id or f"{module_id}-quiz"
-    quiz_id = answers.get("id", "Quiz id", _id_checker(curriculum, root, lambda v: f"quizzes/{v}.yml"), default=default_id)
+    quiz_id = answers.get(
+        "id", "Quiz id", _id_checker(curriculum, root, lambda v: f"quizzes/{v}.yml"), default=default_id
+    )
     title = answers.get("title", "Quiz title", _title_checker, default=f"Check your understanding - {module.title}")
-    rel, text = render.quiz(id=quiz_id, module_id=module_id, title=title, objectives=list(module.objectives), anchors=list(module.anchors))
-    steps = [f"Write the questions in {rel}: replace every TODO and todo- value; set each section: to a heading anchor of the module (listed at the top of the quiz)."]
+    rel, text = render.quiz(
+        id=quiz_id, module_id=module_id, title=title, objectives=list(module.objectives), anchors=list(module.anchors)
+    )
+    steps = [
+        f"Write the questions in {rel}: replace every TODO and todo- value; set each section: to a heading anchor of the module (listed at the top of the quiz)."
+    ]
     if module.quiz_id != quiz_id:
         steps.append(f"Add 'quiz: {quiz_id}' to the front matter of {module.source.path}.")
     steps += [
@@ -198,7 +245,12 @@ def _new_quiz(curriculum, answers: Answers, root: Path, today: dt.date):
 
 def _new_checklist(curriculum, answers: Answers, root: Path, today: dt.date):
     title = answers.get("title", "Title of the checklist", _title_checker)
-    checklist_id = answers.get("id", "Checklist id", _id_checker(curriculum, root, lambda v: f"checklists/{v}.yml"), default=render.slugify(title))
+    checklist_id = answers.get(
+        "id",
+        "Checklist id",
+        _id_checker(curriculum, root, lambda v: f"checklists/{v}.yml"),
+        default=render.slugify(title),
+    )
     competencies = _competencies(curriculum, answers)
     known = list(curriculum.framework.competencies) if curriculum.framework else []
     rel, text = render.checklist(id=checklist_id, title=title, competencies=competencies, known_competencies=known)

@@ -1,6 +1,7 @@
 """curriculum package: the curriculum as a package an LMS plays (SCORM 1.2, SCORM 2004,
 cmi5), built from the offline edition of the site with the format's runtime on each module
 page (export/package.py, export/scorm.py, export/cmi5.py)."""
+
 from __future__ import annotations
 
 import sys
@@ -17,13 +18,40 @@ FORMATS = {"scorm12": "SCORM 1.2", "scorm2004": "SCORM 2004 4th edition", "cmi5"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
-    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="scorm12 (Moodle), scorm2004 (Cornerstone, SuccessFactors) or cmi5 (an LMS with an xAPI LRS)")
-    parser.add_argument("--track", nargs="+", action="extend", metavar="ID", help="package only these track(s) (default: the whole curriculum)")
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE.zip", help="the package to write (replaced only when the build succeeds)")
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=sorted(FORMATS),
+        help="scorm12 (Moodle), scorm2004 (Cornerstone, SuccessFactors) or cmi5 (an LMS with an xAPI LRS)",
+    )
+    parser.add_argument(
+        "--track",
+        nargs="+",
+        action="extend",
+        metavar="ID",
+        help="package only these track(s) (default: the whole curriculum)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.zip",
+        help="the package to write (replaced only when the build succeeds)",
+    )
     cmi5 = parser.add_argument_group("cmi5")
-    cmi5.add_argument("--lrs-origin", nargs="+", action="extend", metavar="ORIGIN", default=[],
-                      help="origin(s) of the LMS's xAPI endpoint and fetch URL when they are not the package's own (the pages' CSP connect-src)")
-    cmi5.add_argument("--course-iri", metavar="IRI", help=f"base IRI of the course, block and AU ids in cmi5.xml (default {DEFAULT_BASE})")
+    cmi5.add_argument(
+        "--lrs-origin",
+        nargs="+",
+        action="extend",
+        metavar="ORIGIN",
+        default=[],
+        help="origin(s) of the LMS's xAPI endpoint and fetch URL when they are not the package's own (the pages' CSP connect-src)",
+    )
+    cmi5.add_argument(
+        "--course-iri",
+        metavar="IRI",
+        help=f"base IRI of the course, block and AU ids in cmi5.xml (default {DEFAULT_BASE})",
+    )
 
 
 def writer_for(fmt: str, args=None):
@@ -31,7 +59,11 @@ def writer_for(fmt: str, args=None):
     if fmt == "cmi5":
         from curriculum_tools.export import cmi5
 
-        return cmi5.manifest_writer(getattr(args, "course_iri", None) or DEFAULT_BASE, site_description(args)), None, cmi5_options(args)
+        return (
+            cmi5.manifest_writer(getattr(args, "course_iri", None) or DEFAULT_BASE, site_description(args)),
+            None,
+            cmi5_options(args),
+        )
     from curriculum_tools.export import scorm
 
     return scorm.write, scorm.preflight(fmt), None
@@ -43,7 +75,9 @@ def cmi5_options(args) -> dict:
     origins = list(getattr(args, "lrs_origin", None) or [])
     for origin in origins:
         if not ORIGIN.fullmatch(origin):
-            raise ExportError(f"--lrs-origin {origin!r}: not an origin (scheme://host[:port], no path; for example https://lrs.example.org)")
+            raise ExportError(
+                f"--lrs-origin {origin!r}: not an origin (scheme://host[:port], no path; for example https://lrs.example.org)"
+            )
     return {"lrs_origins": origins}
 
 
@@ -66,7 +100,9 @@ def run(args) -> int:
         if args.format != "cmi5" and (args.lrs_origin or args.course_iri):
             raise ExportError("--lrs-origin and --course-iri are for --format cmi5")
         write, preflight, options = writer_for(args.format, args)
-        built = build_package(curriculum, args.track, args.format, args.out, write, preflight, root=args.root.resolve(), options=options)
+        built = build_package(
+            curriculum, args.track, args.format, args.out, write, preflight, root=args.root.resolve(), options=options
+        )
     except ExportError as exc:
         print(f"curriculum package: {exc}", file=sys.stderr)
         return 1
@@ -75,8 +111,12 @@ def run(args) -> int:
         return 1
     sco = len(built.curriculum.modules)
     if args.format == "cmi5":
-        print(f"Wrote {args.out}: cmi5, {sco} AU(s) in {len(built.curriculum.tracks)} block(s), {len(built.files) + 1} files")
+        print(
+            f"Wrote {args.out}: cmi5, {sco} AU(s) in {len(built.curriculum.tracks)} block(s), {len(built.files) + 1} files"
+        )
         return 0
     tracks = ", ".join(t.id for t in built.curriculum.tracks)
-    print(f"Wrote {args.out}: {FORMATS[args.format]}, {sco} SCO(s) in {len(built.curriculum.tracks)} track(s) ({tracks}), {len(built.files) + 1} files")
+    print(
+        f"Wrote {args.out}: {FORMATS[args.format]}, {sco} SCO(s) in {len(built.curriculum.tracks)} track(s) ({tracks}), {len(built.files) + 1} files"
+    )
     return 0

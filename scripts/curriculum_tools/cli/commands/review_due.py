@@ -1,5 +1,6 @@
 """curriculum review-due: the modules whose clinical review is past due, or due within DAYS,
 grouped by track and then by reviewer role, so each reviewer group gets its list."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,8 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from curriculum_tools.load.loader import load
 from curriculum_tools.cli.commands.validate import parse_date
+from curriculum_tools.load.loader import load
 
 NAME = "review-due"
 HELP = "list modules past (or near) their review date, by track and reviewer role"
@@ -19,7 +20,13 @@ HELP = "list modules past (or near) their review date, by track and reviewer rol
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
     parser.add_argument("--today", type=parse_date, help="the date to count from, YYYY-MM-DD (default: today)")
-    parser.add_argument("--within", type=int, default=0, metavar="DAYS", help="also list reviews due in the next DAYS days (default: 0, overdue only)")
+    parser.add_argument(
+        "--within",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="also list reviews due in the next DAYS days (default: 0, overdue only)",
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
@@ -51,8 +58,29 @@ def due_modules(curriculum, today: dt.date, within: int) -> list[Due]:
     for m in curriculum.modules:
         days = (m.review.due - today).days
         if days <= within:
-            found.append(Due(m.id, m.title, m.source.path, m.track, m.review.reviewer_role, m.review.author, m.review.last_reviewed, m.review.due, days))
-    return sorted(found, key=lambda d: (track_order.get(d.track, len(track_order)), d.track, d.reviewer_role.lower(), d.due, d.module_id))
+            found.append(
+                Due(
+                    m.id,
+                    m.title,
+                    m.source.path,
+                    m.track,
+                    m.review.reviewer_role,
+                    m.review.author,
+                    m.review.last_reviewed,
+                    m.review.due,
+                    days,
+                )
+            )
+    return sorted(
+        found,
+        key=lambda d: (
+            track_order.get(d.track, len(track_order)),
+            d.track,
+            d.reviewer_role.lower(),
+            d.due,
+            d.module_id,
+        ),
+    )
 
 
 def as_text(rows: list[Due], curriculum, today: dt.date, within: int) -> str:
@@ -70,20 +98,35 @@ def as_text(rows: list[Due], curriculum, today: dt.date, within: int) -> str:
         if row.reviewer_role != role:
             role = row.reviewer_role
             lines.append(f"  Reviewer: {role}")
-        lines.append(f"    {row.module_id}: {row.status} (due {row.due.isoformat()}, last reviewed {row.last_reviewed.isoformat()}) {row.path}")
+        lines.append(
+            f"    {row.module_id}: {row.status} (due {row.due.isoformat()}, last reviewed {row.last_reviewed.isoformat()}) {row.path}"
+        )
     return "\n".join(lines)
 
 
 def as_json(rows: list[Due], today: dt.date, within: int) -> str:
-    return json.dumps({
-        "today": today.isoformat(),
-        "within_days": within,
-        "modules": [
-            {"id": r.module_id, "title": r.title, "path": r.path, "track": r.track, "reviewer_role": r.reviewer_role,
-             "author": r.author, "last_reviewed": r.last_reviewed.isoformat(), "due": r.due.isoformat(), "days_until_due": r.days}
-            for r in rows
-        ],
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "today": today.isoformat(),
+            "within_days": within,
+            "modules": [
+                {
+                    "id": r.module_id,
+                    "title": r.title,
+                    "path": r.path,
+                    "track": r.track,
+                    "reviewer_role": r.reviewer_role,
+                    "author": r.author,
+                    "last_reviewed": r.last_reviewed.isoformat(),
+                    "due": r.due.isoformat(),
+                    "days_until_due": r.days,
+                }
+                for r in rows
+            ],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def run(args) -> int:
@@ -96,8 +139,15 @@ def run(args) -> int:
     loaded = load(args.root)
     today = args.today or dt.date.today()
     rows = due_modules(loaded.curriculum, today, args.within)
-    print(as_json(rows, today, args.within) if args.format == "json" else as_text(rows, loaded.curriculum, today, args.within))
+    print(
+        as_json(rows, today, args.within)
+        if args.format == "json"
+        else as_text(rows, loaded.curriculum, today, args.within)
+    )
     broken = {p.path for p in loaded.result.errors if p.path.startswith("curriculum/")}
     if broken:
-        print(f"note: {len(broken)} module file(s) have errors and are not listed; run curriculum validate", file=sys.stderr)
+        print(
+            f"note: {len(broken)} module file(s) have errors and are not listed; run curriculum validate",
+            file=sys.stderr,
+        )
     return 0

@@ -1,4 +1,5 @@
 """curriculum rules: list every check with its one-line explanation."""
+
 from curriculum_tools.rules import all_rules
 
 NAME = "rules"

@@ -1,4 +1,5 @@
 """curriculum stats: words, questions, question types and references per module."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,12 @@ def run(args) -> int:
     print("| Track | Module | Words | Objectives | Scored questions | Question types | References (with DOI) |")
     print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
     for r in rows:
-        print(f"| {r.track} | {r.module} | {r.words:,} | {r.objectives} | {r.questions} | {', '.join(r.types)} | {r.references} ({r.dois}) |")
+        print(
+            f"| {r.track} | {r.module} | {r.words:,} | {r.objectives} | {r.questions} | {', '.join(r.types)} | {r.references} ({r.dois}) |"
+        )
     total_words = sum(r.words for r in rows)
     total_q = sum(r.questions for r in rows)
-    print(f"\n{len(rows)} modules, {total_words:,} words, {total_q} scored questions, {sum(r.references for r in rows)} references.")
+    print(
+        f"\n{len(rows)} modules, {total_words:,} words, {total_q} scored questions, {sum(r.references for r in rows)} references."
+    )
     return 0

@@ -2,6 +2,7 @@
 translations are stale (their source changed since they were made) and which sources have
 no translation yet; `--hash FILE` prints the content hash to paste into a translation's
 `translation: source_hash:`."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,15 @@ HELP = "per language: translated, stale and missing files; --hash FILE prints a 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current directory)")
-    parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable; default: every language with a translation)")
-    parser.add_argument("--hash", dest="hash_file", type=Path, metavar="FILE", help="print FILE's content hash (sha256:...) and stop")
+    parser.add_argument(
+        "--lang",
+        action="append",
+        metavar="LANG",
+        help="only this language (repeatable; default: every language with a translation)",
+    )
+    parser.add_argument(
+        "--hash", dest="hash_file", type=Path, metavar="FILE", help="print FILE's content hash (sha256:...) and stop"
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
@@ -41,14 +49,20 @@ def run(args) -> int:
         print(json.dumps(report, indent=2))
         return 0
     if not languages:
-        print("No translations yet (a translation is a file named NAME.<lang>.md or NAME.<lang>.yml next to its source).")
+        print(
+            "No translations yet (a translation is a file named NAME.<lang>.md or NAME.<lang>.yml next to its source)."
+        )
     for lang, s in report.items():
         total = len(s["translated"]) + len(s["stale"]) + len(s["missing"])
-        print(f"{lang}: {len(s['translated'])} translated, {len(s['stale'])} stale, {len(s['missing'])} missing (of {total})")
+        print(
+            f"{lang}: {len(s['translated'])} translated, {len(s['stale'])} stale, {len(s['missing'])} missing (of {total})"
+        )
         for row in s["translated"]:
             print(f"  translated  {row['file']}  ({row['source']})")
         for row in s["stale"]:
-            print(f"  stale       {row['file']}  ({row['source']} changed: translated from {row['translated_from'][:19]}…, now {row['now'][:19]}…)")
+            print(
+                f"  stale       {row['file']}  ({row['source']} changed: translated from {row['translated_from'][:19]}…, now {row['now'][:19]}…)"
+            )
         for path in s["missing"]:
             print(f"  missing     {path}")
     return 0

@@ -2,6 +2,7 @@
 certification works (for trainees and supervisors), one anchor per competency (the targets of
 the credential's alignments), and the issuer profile: who signs the credentials and where a
 verifier finds the public key and the revocation list."""
+
 from __future__ import annotations
 
 import html
@@ -20,11 +21,15 @@ def _e(text) -> str:
 
 
 def _requirement(req: Requirement, labels: dict) -> str:
-    parts = [t("cert.req.rated", level=_e(labels[req.min_rating]), sessions=req.min_sessions, observers=req.min_observers)]
+    parts = [
+        t("cert.req.rated", level=_e(labels[req.min_rating]), sessions=req.min_sessions, observers=req.min_observers)
+    ]
     if req.min_contexts:
         parts.append(t("cert.req.contexts", n=req.min_contexts))
     if req.checklists:
-        parts.append(t("cert.req.checklists", n=len(req.checklists), names=t("list.and").join(f"`{c}`" for c in req.checklists)))
+        parts.append(
+            t("cert.req.checklists", n=len(req.checklists), names=t("list.and").join(f"`{c}`" for c in req.checklists))
+        )
     if req.signed_off_only:
         parts.append(t("cert.req.signedOnly"))
     return "; ".join(parts)
@@ -58,7 +63,11 @@ def certification_pages(curriculum: Curriculum) -> list:
     ]
     for override in data.get("overrides", []):
         req = signoff.requirement(override["competencies"][0])
-        names = "; ".join(f"[{_e(framework.competencies[c].statement)}](#{c})" for c in override["competencies"] if c in framework.competencies)
+        names = "; ".join(
+            f"[{_e(framework.competencies[c].statement)}](#{c})"
+            for c in override["competencies"]
+            if c in framework.competencies
+        )
         note = f" {_e(req.note)}" if req.note else ""
         rows.append(f"- {names}: {_requirement(req, labels)}.{note}")
     rows += ["", t("cert.report"), ""]
@@ -96,11 +105,19 @@ def certification_pages(curriculum: Curriculum) -> list:
         rows += [f"### {_e(domain.title)}", ""]
         for comp in framework.competencies.values():
             if comp.domain == domain.id:
-                rows.append(f'<p id="{html.escape(comp.id)}"><strong>{html.escape(comp.statement)}</strong> <code>{html.escape(comp.id)}</code>: '
-                            f"{_requirement(signoff.requirement(comp.id), labels).replace('**', '')}.</p>")
+                rows.append(
+                    f'<p id="{html.escape(comp.id)}"><strong>{html.escape(comp.statement)}</strong> <code>{html.escape(comp.id)}</code>: '
+                    f"{_requirement(signoff.requirement(comp.id), labels).replace('**', '')}.</p>"
+                )
         rows.append("")
-    pages = [GeneratedPage("certification/index.md", t("certification.how"), "\n".join(rows), section=t("nav.certification"))]
-    pages.append(GeneratedPage("certification/issuer.md", t("certification.issuer"), _issuer(curriculum), section=t("nav.certification")))
+    pages = [
+        GeneratedPage("certification/index.md", t("certification.how"), "\n".join(rows), section=t("nav.certification"))
+    ]
+    pages.append(
+        GeneratedPage(
+            "certification/issuer.md", t("certification.issuer"), _issuer(curriculum), section=t("nav.certification")
+        )
+    )
     return pages
 
 

@@ -1,10 +1,11 @@
 """Pages the build makes from the model: one overview per track, the glossary and the
 progress page, the supervisors' pages. site/render.py puts them together with the printable edition."""
+
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import slots
@@ -54,7 +55,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
         "",
         t("progress.intro2"),
         "",
-        '[Review](review.md): <span data-review-due>the questions you got wrong or partly right come back there, each after a growing interval.</span>',
+        "[Review](review.md): <span data-review-due>the questions you got wrong or partly right come back there, each after a growing interval.</span>",
         "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
@@ -173,13 +174,18 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         *(links or [t("supervisors.noChecklists")]),
         "",
     ]
-    pages = [GeneratedPage("supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors"))]
+    pages = [
+        GeneratedPage(
+            "supervisors/index.md", t("supervisors.howRecords"), "\n".join(intro), section=t("nav.supervisors")
+        )
+    ]
     for cl in checklists:
         brief = curriculum.scenario(cl.scenario_id) if cl.scenario_id else None
         lead = (
             f"**Role-play brief:** the scenario [{md(brief.title)}](../scenarios/{brief.id}.md), which the trainee "
             "can rehearse first; play one of its moments with the trainee as facilitator.\n\n"
-            if brief else ""
+            if brief
+            else ""
         )
         markdown = f"# {md(cl.title)}\n\n{lead}{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
@@ -193,7 +199,11 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         slots.slot("dashboard"),
         "",
     ]
-    pages.append(GeneratedPage("supervisors/dashboard.md", t("supervisors.dashboard"), "\n".join(dashboard), section=t("nav.supervisors")))
+    pages.append(
+        GeneratedPage(
+            "supervisors/dashboard.md", t("supervisors.dashboard"), "\n".join(dashboard), section=t("nav.supervisors")
+        )
+    )
     return pages
 
 
@@ -216,5 +226,11 @@ def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
 
 
 PAGE_MAKERS: list[Callable[[Curriculum], list[GeneratedPage]]] = [
-    track_pages, progress_page, review_page, glossary_page, scenario_pages, supervisor_pages, certification_pages,
+    track_pages,
+    progress_page,
+    review_page,
+    glossary_page,
+    scenario_pages,
+    supervisor_pages,
+    certification_pages,
 ]

@@ -1,4 +1,5 @@
 """Glossary terms become abbreviation definitions, shown on hover on every page."""
+
 from __future__ import annotations
 
 from curriculum_tools.core.model import Curriculum
@@ -18,7 +19,5 @@ def abbreviations(curriculum: Curriculum) -> str:
     """One line per term; line breaks in a term or definition become spaces, so neither can
     leave its line and become Markdown of every page. The definition is the abbreviation's
     title attribute: text, escaped by the Markdown library."""
-    lines = [
-        f"*[{one_line(t.term)}]: {one_line(t.definition)}" for t in curriculum.glossary if usable_term(t.term)
-    ]
+    lines = [f"*[{one_line(t.term)}]: {one_line(t.definition)}" for t in curriculum.glossary if usable_term(t.term)]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""

@@ -1,5 +1,6 @@
 """Render a module page's Markdown from the model: title, objectives and competencies, the
 author's body with citations linked, the quiz slot, references and the review box."""
+
 from __future__ import annotations
 
 import html
@@ -8,9 +9,10 @@ from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.load.markdown import PAGE_HEADINGS
 from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
-from curriculum_tools.site.pages.scenario import rehearse_markdown
 from curriculum_tools.site.i18n import t
+from curriculum_tools.site.pages.scenario import rehearse_markdown
 from curriculum_tools.site.sanitize import markdown_text as md
+
 
 def _heading(anchor: str) -> str:
     assert anchor in PAGE_HEADINGS
@@ -28,13 +30,19 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
     competencies = curriculum.framework.competencies if curriculum.framework else {}
     objectives = "\n".join(f"- {md(text)}" for text in module.objectives.values())
     comp_lines = "\n".join(
-        f"- **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"- {md(cid)}" for cid in module.competencies
+        f"- **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"- {md(cid)}"
+        for cid in module.competencies
     )
     review = module.review
     meta = (
         '<p class="cq-module-meta">'
-        + t("module.meta", track=html.escape(track.title if track else module.track), minutes=module.estimated_minutes,
-            reviewed=review.last_reviewed.isoformat(), reviewer=html.escape(review.reviewer_role))
+        + t(
+            "module.meta",
+            track=html.escape(track.title if track else module.track),
+            minutes=module.estimated_minutes,
+            reviewed=review.last_reviewed.isoformat(),
+            reviewer=html.escape(review.reviewer_role),
+        )
         + "</p>"
     )
     review_label = t("module.reviewLabelOf", title=html.escape(module.title)) if id_prefix else t("module.reviewLabel")
@@ -62,8 +70,13 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
         '<ol class="cq-references">' + "".join(reference_html(r, id_prefix) for r in module.references) + "</ol>",
         "",
         f'<aside class="cq-review" aria-label="{review_label}"><p>'
-        + t("module.review", author=html.escape(review.author), reviewed=review.last_reviewed.isoformat(),
-            reviewer=html.escape(review.reviewer_role), due=review.due.isoformat())
+        + t(
+            "module.review",
+            author=html.escape(review.author),
+            reviewed=review.last_reviewed.isoformat(),
+            reviewer=html.escape(review.reviewer_role),
+            due=review.due.isoformat(),
+        )
         + "</p></aside>",
         "",
     ]

@@ -11,24 +11,25 @@ Markdown rendered by its own Markdown instance of the site's dialect, in which
   print page;
 - the quiz slot becomes the quiz's answer sheet (components/quiz/answers.py).
 """
+
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import markdown
-from mkdocs.utils import get_relative_url
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils import get_relative_url
 
 from curriculum_tools.core.model import Curriculum, Module
 from curriculum_tools.load.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from curriculum_tools.site import slots
 from curriculum_tools.site.components.quiz.answers import answer_sheet
-from curriculum_tools.site.pages.generated import GeneratedPage
 from curriculum_tools.site.i18n import t
+from curriculum_tools.site.pages.generated import GeneratedPage
 from curriculum_tools.site.pages.module import module_markdown
 from curriculum_tools.site.sanitize import markdown_text, sanitize_html
 
@@ -43,7 +44,11 @@ Linker = Callable[[str, str], str]
 def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
     count = len(curriculum.modules)
     rows = [
-        "---", "search:", "  exclude: true", "---", "",
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
         f"# {t('print.title')}",
         "",
         t("print.intro", modules=count, tracks=len(curriculum.tracks)),
@@ -52,7 +57,12 @@ def print_edition_page(curriculum: Curriculum) -> list[GeneratedPage]:
     for track in curriculum.tracks:
         rows += [f"## {markdown_text(track.title)}", "", markdown_text(track.summary), ""]
         for module in curriculum.modules_in(track.id):
-            rows += [f"### {markdown_text(module.title)} {{: #print-{module.id} .cq-print-module }}", "", slots.slot("print-module", module.id), ""]
+            rows += [
+                f"### {markdown_text(module.title)} {{: #print-{module.id} .cq-print-module }}",
+                "",
+                slots.slot("print-module", module.id),
+                "",
+            ]
     return [GeneratedPage(SRC_URI, t("print.title"), "\n".join(rows))]
 
 
@@ -118,4 +128,3 @@ class _PrintTree(Treeprocessor):
             except KeyError:
                 return url  # not a page of the site; MkDocs' own link check reports it on the module page
         return get_relative_url(target, self.print_url) + fragment
-

@@ -2,6 +2,7 @@
 model as Markdown through the site's pipeline (the same dialect and sanitiser as module
 pages; citations link to the page's reference list). The scenario itself, situation,
 moments and endings, is the scenario component's (components/scenario/render.py)."""
+
 from __future__ import annotations
 
 import html
@@ -29,7 +30,11 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
     rows = [
         # No table of contents beside the player: it would list every moment and ending
         # (and so give the endings away); the page itself is the outline.
-        "---", "hide:", "  - toc", "---", "",
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         f"# {md(scenario.title)}",
         "",
         f'<p class="cq-module-meta">Rehearsal scenario &middot; about {scenario.estimated_minutes} minutes &middot; '
@@ -42,11 +47,22 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
         *[f"    - {md(text)}" for text in objectives],
         "",
         '??? info "Competencies this scenario supports"',
-        *[f"    - **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"    - {md(cid)}" for cid in scenario.competencies],
+        *[
+            f"    - **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"    - {md(cid)}"
+            for cid in scenario.competencies
+        ],
         "",
     ]
     if scenario.jurisdiction:
-        rows += ['!!! info "Where this applies"', "", *["    " + line if line else "" for line in render_citations(scenario.jurisdiction.strip(), scenario.references).split("\n")], ""]
+        rows += [
+            '!!! info "Where this applies"',
+            "",
+            *[
+                "    " + line if line else ""
+                for line in render_citations(scenario.jurisdiction.strip(), scenario.references).split("\n")
+            ],
+            "",
+        ]
     rows += [
         "This is fiction for rehearsal. Choose what you would do at each moment and see what follows; each ending "
         "has a debrief. Nothing you choose leaves this browser.",
@@ -104,4 +120,6 @@ def rehearse_markdown(curriculum: Curriculum, module_id: str) -> str:
     if not scenarios:
         return ""
     items = "\n".join(f"    - [{md(s.title)}](../scenarios/{s.id}.md): {md(s.summary)}" for s in scenarios)
-    return f'!!! example "Rehearse"\n\n    Practise this module\'s hardest moments in a branching scenario:\n\n{items}\n'
+    return (
+        f'!!! example "Rehearse"\n\n    Practise this module\'s hardest moments in a branching scenario:\n\n{items}\n'
+    )

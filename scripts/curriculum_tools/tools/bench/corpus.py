@@ -1,6 +1,7 @@
 """Write a synthetic, valid content tree of N modules, each with a quiz of ten questions
 that mixes every question type. The framework, tracks and glossary are the repository's
 own, so every page carries the real navigation sections and glossary abbreviations."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,12 +14,61 @@ import yaml
 from curriculum_tools.load.schemas import SCHEMA_DIR
 
 REPO = SCHEMA_DIR.parent
-WORDS = (
-    "group members facilitator grief loss meaning dying family support session silence "
-    "distress fear hope anger the a of and to in with about when their often may can "
-    "listen notice name invite link reflect pause ask gently together each other week "
-    "treatment scan pain fatigue hospice carer partner story memory body future plan"
-).split()
+WORDS = [
+    "group",
+    "members",
+    "facilitator",
+    "grief",
+    "loss",
+    "meaning",
+    "dying",
+    "family",
+    "support",
+    "session",
+    "silence",
+    "distress",
+    "fear",
+    "hope",
+    "anger",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "with",
+    "about",
+    "when",
+    "their",
+    "often",
+    "may",
+    "can",
+    "listen",
+    "notice",
+    "name",
+    "invite",
+    "link",
+    "reflect",
+    "pause",
+    "ask",
+    "gently",
+    "together",
+    "each",
+    "other",
+    "week",
+    "treatment",
+    "scan",
+    "pain",
+    "fatigue",
+    "hospice",
+    "carer",
+    "partner",
+    "story",
+    "memory",
+    "body",
+    "future",
+    "plan",
+]
 SECTIONS = ("Background", "In the group", "Case vignette", "Reflection questions", "Key points")
 
 
@@ -51,16 +101,33 @@ def module_files(index: int, track: str, order: int, competencies: list[str], wo
     mid = f"{track}-bench-{index:05d}"
     objectives = [{"id": f"obj-{k}", "text": f"Explain point {k} of module {index} to a group."} for k in range(1, 5)]
     refs = [
-        {"id": f"ref{k}", "authors": "Author A, Author B", "year": 2020 + k, "title": f"Study {k} of module {index}",
-         "source": "Journal of Synthetic Benchmarks", "doi": f"10.5555/bench.{index}.{k}"}
+        {
+            "id": f"ref{k}",
+            "authors": "Author A, Author B",
+            "year": 2020 + k,
+            "title": f"Study {k} of module {index}",
+            "source": "Journal of Synthetic Benchmarks",
+            "doi": f"10.5555/bench.{index}.{k}",
+        }
         for k in range(1, 4)
     ]
     front = {
-        "id": mid, "title": f"Benchmark module {index}", "track": track, "order": order,
-        "summary": f"Synthetic module {index} for the benchmark.", "estimated_minutes": 30,
-        "objectives": objectives, "competencies": competencies, "quiz": f"{mid}-quiz", "references": refs,
-        "review": {"author": "Bench team", "reviewer_role": "Psychologist",
-                   "last_reviewed": (today - dt.timedelta(days=30)).isoformat(), "interval_months": 24},
+        "id": mid,
+        "title": f"Benchmark module {index}",
+        "track": track,
+        "order": order,
+        "summary": f"Synthetic module {index} for the benchmark.",
+        "estimated_minutes": 30,
+        "objectives": objectives,
+        "competencies": competencies,
+        "quiz": f"{mid}-quiz",
+        "references": refs,
+        "review": {
+            "author": "Bench team",
+            "reviewer_role": "Psychologist",
+            "last_reviewed": (today - dt.timedelta(days=30)).isoformat(),
+            "interval_months": 24,
+        },
     }
     share = max(words // len(SECTIONS), 1)
     body = []
@@ -74,36 +141,84 @@ def module_files(index: int, track: str, order: int, competencies: list[str], wo
 
 
 def _options(correct: set[int], count: int) -> list[dict]:
-    return [{"id": f"o{k}", "text": f"Option {k}", **({"correct": True} if k in correct else {}),
-             "feedback": "Yes." if k in correct else "Not quite."} for k in range(1, count + 1)]
+    return [
+        {
+            "id": f"o{k}",
+            "text": f"Option {k}",
+            **({"correct": True} if k in correct else {}),
+            "feedback": "Yes." if k in correct else "Not quite.",
+        }
+        for k in range(1, count + 1)
+    ]
 
 
 def quiz_data(mid: str, index: int) -> dict:
     """Ten questions: every type once or twice, a scenario of two, and a reflection."""
+
     def q(qid, qtype, obj, section, **rest):
-        return {"id": qid, "type": qtype, "objective": obj, "section": section,
-                "prompt": f"Question {qid} of module {index}?", **rest, "explanation": "Because the section says so."}
-    single = lambda qid, obj, sec: q(qid, "single_choice", obj, sec, hint="Re-read the section.", options=_options({2}, 4))
+        return {
+            "id": qid,
+            "type": qtype,
+            "objective": obj,
+            "section": section,
+            "prompt": f"Question {qid} of module {index}?",
+            **rest,
+            "explanation": "Because the section says so.",
+        }
+
+    single = lambda qid, obj, sec: q(
+        qid, "single_choice", obj, sec, hint="Re-read the section.", options=_options({2}, 4)
+    )
     multi = lambda qid, obj, sec: q(qid, "multiple_choice", obj, sec, options=_options({1, 3}, 4))
-    tf = lambda qid, obj, sec: q(qid, "true_false", obj, sec, answer=index % 2 == 0,
-                                 feedback_true="True is right here.", feedback_false="False is right here.")
+    tf = lambda qid, obj, sec: q(
+        qid,
+        "true_false",
+        obj,
+        sec,
+        answer=index % 2 == 0,
+        feedback_true="True is right here.",
+        feedback_false="False is right here.",
+    )
     questions = [
         single("q1", "obj-1", "background"),
         multi("q2", "obj-2", "background"),
         tf("q3", "obj-3", "in-the-group"),
         q("q4", "ordering", "obj-4", "in-the-group", items=[{"id": f"i{k}", "text": f"Step {k}"} for k in range(1, 5)]),
-        q("q5", "matching", "obj-1", "key-points",
-          pairs=[{"id": f"p{k}", "prompt": f"Prompt {k}", "match": f"Match {k}"} for k in range(1, 4)], distractors=["Match 9"]),
-        {"id": "case", "type": "scenario", "title": f"A member in module {index}",
-         "vignette": "A member falls silent after hearing news of another member's scan.",
-         "questions": [single("q6", "obj-2", "case-vignette"), multi("q7", "obj-3", "case-vignette")]},
+        q(
+            "q5",
+            "matching",
+            "obj-1",
+            "key-points",
+            pairs=[{"id": f"p{k}", "prompt": f"Prompt {k}", "match": f"Match {k}"} for k in range(1, 4)],
+            distractors=["Match 9"],
+        ),
+        {
+            "id": "case",
+            "type": "scenario",
+            "title": f"A member in module {index}",
+            "vignette": "A member falls silent after hearing news of another member's scan.",
+            "questions": [single("q6", "obj-2", "case-vignette"), multi("q7", "obj-3", "case-vignette")],
+        },
         single("q8", "obj-4", "key-points"),
         tf("q9", "obj-1", "key-points"),
-        {"id": "q10", "type": "reflection", "section": "reflection-questions",
-         "prompt": "What did you notice in yourself?", "guidance": "Consider your own reactions."},
+        {
+            "id": "q10",
+            "type": "reflection",
+            "section": "reflection-questions",
+            "prompt": "What did you notice in yourself?",
+            "guidance": "Consider your own reactions.",
+        },
     ]
-    return {"id": f"{mid}-quiz", "module": mid, "title": f"Check module {index}", "pass_mark": 70,
-            "mode": "practice", "shuffle": False, "partial_credit": True, "questions": questions}
+    return {
+        "id": f"{mid}-quiz",
+        "module": mid,
+        "title": f"Check module {index}",
+        "pass_mark": 70,
+        "mode": "practice",
+        "shuffle": False,
+        "partial_credit": True,
+        "questions": questions,
+    }
 
 
 def write_corpus(root: Path, modules: int, words: int = 1000, today: dt.date | None = None) -> Path:
@@ -130,7 +245,9 @@ def write_corpus(root: Path, modules: int, words: int = 1000, today: dt.date | N
     for index in range(1, modules + 1):
         track = tracks[(index - 1) % len(tracks)]
         order = (index - 1) // len(tracks) + 1
-        mid, module, quiz = module_files(index, track, order, comps[index % len(comps):][:2] or comps[:2], words, today)
+        mid, module, quiz = module_files(
+            index, track, order, comps[index % len(comps) :][:2] or comps[:2], words, today
+        )
         (content / track / f"{mid}.md").write_text(module, encoding="utf-8")
         (root / "quizzes" / f"{mid}-quiz.yml").write_text(quiz, encoding="utf-8")
     return root

@@ -1,5 +1,6 @@
 """Timing and size measurements. Speed is only ever compared as a ratio of runs made in the
 same process, interleaved (ours, plain, plain, ours, ...), taking the median of each side."""
+
 from __future__ import annotations
 
 import gzip
@@ -41,10 +42,13 @@ def alternate(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, dict[s
     together), in turn forwards then backwards. CPU time is what a shared machine disturbs least."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for i in range(repeat):
-        for name in (list(runs) if i % 2 == 0 else list(reversed(runs))):
+        for name in list(runs) if i % 2 == 0 else list(reversed(runs)):
             pairs = [timed(cmd) for cmd in runs[name]]
             times[name].append((sum(w for w, _ in pairs), sum(c for _, c in pairs)))
-    return {name: {"wall": statistics.median(w for w, _ in v), "cpu": statistics.median(c for _, c in v)} for name, v in times.items()}
+    return {
+        name: {"wall": statistics.median(w for w, _ in v), "cpu": statistics.median(c for _, c in v)}
+        for name, v in times.items()
+    }
 
 
 def ratios(medians: dict[str, dict[str, float]], ours: str, theirs: str) -> dict[str, float]:
@@ -64,11 +68,16 @@ def validate_runs(root: Path, front_matter: Path) -> dict[str, list[list[str]]]:
     if not tool.exists():
         return {"ours": ours}
     groups = {
-        "tracks": [root / "tracks.yml"], "competencies": [root / "competencies.yml"],
-        "glossary": sorted((root / "glossary").glob("*.yml")), "module": sorted(front_matter.glob("*.yml")),
+        "tracks": [root / "tracks.yml"],
+        "competencies": [root / "competencies.yml"],
+        "glossary": sorted((root / "glossary").glob("*.yml")),
+        "module": sorted(front_matter.glob("*.yml")),
         "quiz": sorted((root / "quizzes").glob("*.yml")),
     }
-    theirs = [[str(tool), "--schemafile", str(SCHEMA_DIR / f"{kind}.schema.json"), *map(str, files)] for kind, files in groups.items()]
+    theirs = [
+        [str(tool), "--schemafile", str(SCHEMA_DIR / f"{kind}.schema.json"), *map(str, files)]
+        for kind, files in groups.items()
+    ]
     return {"ours": ours, "check-jsonschema": theirs}
 
 
@@ -79,11 +88,21 @@ def gz(data: bytes) -> int:
 def own_assets(page: dict) -> dict:
     """The JS and CSS this project adds, as served (the files a module page loads that are
     not Material's, each cached alone); and its source files, before any build step."""
-    files = sorted(p for p in [*COMPONENTS.rglob("*"), *(REPO / "site_overrides" / "assets").rglob("*")] if p.suffix in (".js", ".css"))
+    files = sorted(
+        p
+        for p in [*COMPONENTS.rglob("*"), *(REPO / "site_overrides" / "assets").rglob("*")]
+        if p.suffix in (".js", ".css")
+    )
     blobs = [p.read_bytes() for p in files]
     loaded = page["assets"]
-    return {"files": loaded["ours_files"], "raw": loaded["ours_raw"], "gzip": loaded["ours_gzip"],
-            "source_files": len(files), "source_raw": sum(map(len, blobs)), "source_gzip": sum(map(gz, blobs))}
+    return {
+        "files": loaded["ours_files"],
+        "raw": loaded["ours_raw"],
+        "gzip": loaded["ours_gzip"],
+        "source_files": len(files),
+        "source_raw": sum(map(len, blobs)),
+        "source_gzip": sum(map(gz, blobs)),
+    }
 
 
 _ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
@@ -148,8 +167,12 @@ def repository_asset_kinds(out: Path) -> dict[str, dict]:
 
     curriculum = check(REPO).curriculum
     site = out / "site-repository"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-                          env={**ENV, "SITE_URL": "http://127.0.0.1:8000/"}, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+        env={**ENV, "SITE_URL": "http://127.0.0.1:8000/"},
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise BenchError("building the repository's site failed:\n" + (done.stdout + done.stderr)[-1500:])
     module = next(m for t in curriculum.tracks for m in curriculum.modules_in(t.id))

@@ -1,6 +1,7 @@
 """A large supervisor export for `curriculum report`, and its timing: records of the
 repository's own checklists, every item rated, written as the browser exports them
 (JSON.stringify(data, null, 2)), until the file reaches the size asked for."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +43,11 @@ def write_export(path: Path, megabytes: float, root: Path = REPO, seed: int = 12
             "date": day.isoformat(),
             "context": "Weekly group, session " + str(rng.randrange(1, 12)) + ". Online.",
             "ratings": [
-                {"item": item.id, "rating": rng.choice(levels[1:]), "comment": "Observed in the second half of the session."}
+                {
+                    "item": item.id,
+                    "rating": rng.choice(levels[1:]),
+                    "comment": "Observed in the second half of the session.",
+                }
                 for item in checklist.items
             ],
             "strengths": "Kept the group with the member who spoke of dying; linked two members' experiences.",
@@ -86,13 +91,37 @@ def report_budget(megabytes: float = 50, repeat: int = 3) -> dict:
         export = Path(tmp) / "export.json"
         records = write_export(export, megabytes)
         size = export.stat().st_size
-        report = [_run([*cli, "report", str(export), "--root", str(REPO), "--out", str(Path(tmp) / "out"), "--today", "2026-12-01"])
-                  for _ in range(repeat)]
+        report = [
+            _run(
+                [
+                    *cli,
+                    "report",
+                    str(export),
+                    "--root",
+                    str(REPO),
+                    "--out",
+                    str(Path(tmp) / "out"),
+                    "--today",
+                    "2026-12-01",
+                ]
+            )
+            for _ in range(repeat)
+        ]
     validate = [_run([*cli, "validate", "--root", str(REPO)]) for _ in range(repeat)]
     return {
-        "export_bytes": size, "records": records, "repeat": repeat,
-        "report": {"wall": _median([r[0] for r in report]), "cpu": _median([r[1] for r in report]), "exit": report[0][2]},
-        "validate_repo": {"wall": _median([v[0] for v in validate]), "cpu": _median([v[1] for v in validate]), "exit": validate[0][2]},
+        "export_bytes": size,
+        "records": records,
+        "repeat": repeat,
+        "report": {
+            "wall": _median([r[0] for r in report]),
+            "cpu": _median([r[1] for r in report]),
+            "exit": report[0][2],
+        },
+        "validate_repo": {
+            "wall": _median([v[0] for v in validate]),
+            "cpu": _median([v[1] for v in validate]),
+            "exit": validate[0][2],
+        },
     }
 
 

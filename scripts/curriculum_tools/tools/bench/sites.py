@@ -4,6 +4,7 @@ with the quiz HTML in place of its slot, generated pages, glossary abbreviations
 to files, with the same theme, features and extensions, and the nav our plugin computes, but
 no plugin: what plain mkdocs-material does with the same pages. Bare: the same, with each
 quiz slot left empty: the Markdown without quizzes rendered."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from mkdocs.utils import get_relative_url
 
 from curriculum_tools.check import check
@@ -84,7 +84,9 @@ def _plain_markdown(loaded, root: Path, quizzes: bool) -> tuple[dict[str, str], 
     fillers = render.fillers(lambda src, url: get_relative_url(_url(src), url))
     if not quizzes:
         fillers["quiz"] = lambda name, url: slots.slot("quiz", name)  # left as it is
-    sources = {page.path.split("/", 1)[1]: (root / page.path).read_text(encoding="utf-8") for page in loaded.curriculum.pages}
+    sources = {
+        page.path.split("/", 1)[1]: (root / page.path).read_text(encoding="utf-8") for page in loaded.curriculum.pages
+    }
     sources |= {uri: page.markdown for uri, page in render.generated.items()}
     sources |= {module.src_uri: "" for module in loaded.curriculum.modules}
     pages = {}

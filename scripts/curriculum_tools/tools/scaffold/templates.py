@@ -1,9 +1,10 @@
 """The files `curriculum new` writes. `$name` is filled in; `$$` is a literal dollar sign.
 Everything only the author can write is a placeholder the validator flags (rule
 `placeholder`): text containing TODO, ids starting with todo-."""
+
 from string import Template
 
-MODULE = Template('''\
+MODULE = Template("""\
 ---
 # yaml-language-server: $$schema=../../schemas/module.schema.json
 id: $id
@@ -64,9 +65,9 @@ TODO: a short, invented case (no real patient) that shows the ideas at work in a
 ## Key points
 
 - TODO: the three to five things to remember.
-''')
+""")
 
-QUIZ_HEADER = Template('''\
+QUIZ_HEADER = Template("""\
 # yaml-language-server: $$schema=../schemas/quiz.schema.json
 id: $id
 module: $module
@@ -80,9 +81,9 @@ partial_credit: true     # multiple choice, ordering and matching earn part mark
 # at least one scored question.
 # Sections (heading anchors) of module $module: $anchors
 questions:
-''')
+""")
 
-QUIZ_QUESTION = Template('''\
+QUIZ_QUESTION = Template("""\
   - id: $question_id
     type: single_choice
     objective: $objective
@@ -97,17 +98,17 @@ QUIZ_QUESTION = Template('''\
         text: "TODO: a plausible answer that is wrong"
         feedback: "TODO: why this is not right, and what is."
     explanation: "TODO: the point of the question, in one or two sentences."
-''')
+""")
 
-QUIZ_REFLECTION = '''\
+QUIZ_REFLECTION = """\
   - id: todo-reflection
     type: reflection
     section: todo-section
     prompt: "TODO: a question to think about; the answer stays in the trainee's browser."
     guidance: "TODO: points to consider after writing."
-'''
+"""
 
-CHECKLIST_HEADER = Template('''\
+CHECKLIST_HEADER = Template("""\
 # yaml-language-server: $$schema=../schemas/checklist.schema.json
 id: $id
 version: 1  # raise it whenever you change the items
@@ -118,12 +119,12 @@ setting: "TODO: where and how it is observed."
 competencies: [$competencies]
 guidance: "TODO: how the observer should use the form."
 items:
-''')
+""")
 
-CHECKLIST_ITEM = Template('''\
+CHECKLIST_ITEM = Template("""\
   - id: todo-item-$n
     text: "TODO: one observable behaviour."
     competencies: [$competency]
     required: true
     guidance: "TODO: what to look for."
-''')
+""")

@@ -6,6 +6,7 @@ one status line (a polite live region: connected, records kept in this browser, 
 a Finish button that ends the session (cmi5 "terminated") and returns to the LMS when the
 launch data gives a returnURL. config: the module id, its quiz id (or null), and the quiz
 pass mark, used only when the LMS's launch data has no masteryScore."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,9 @@ def au_config(module: Module, quiz: Quiz | None, scenarios=(), scenario=None) ->
 
 
 def render_au(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> str:
-    config = sanitize.text(json.dumps(au_config(module, quiz, scenarios, scenario), separators=(",", ":"), sort_keys=True))
+    config = sanitize.text(
+        json.dumps(au_config(module, quiz, scenarios, scenario), separators=(",", ":"), sort_keys=True)
+    )
     return (
         f'<div class="cq-au" data-module="cmi5" data-config="{config}" hidden>'
         '<p class="cq-au__status" role="status" aria-live="polite"></p>'

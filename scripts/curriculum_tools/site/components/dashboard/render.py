@@ -3,6 +3,7 @@ this file) from the records in the browser and the root's data-config: the ratin
 each checklist's items and the competencies they observe, the sign-off requirements that
 decide which records count, and the record schema. The latest rating per competency follows
 signoff/evaluate.py; parity fixtures (tests/fixtures/parity/) hold the two together."""
+
 from __future__ import annotations
 
 import html
@@ -28,15 +29,20 @@ def signoff_config(curriculum: Curriculum) -> dict:
         for cid in competencies:
             req = signoff.requirement(cid)
             requirements[cid] = {
-                "checklists": req.checklists, "signedOffOnly": req.signed_off_only, "countOlderVersions": req.count_older_versions,
-                "minRating": req.min_rating, "minSessions": req.min_sessions, "minObservers": req.min_observers,
+                "checklists": req.checklists,
+                "signedOffOnly": req.signed_off_only,
+                "countOlderVersions": req.count_older_versions,
+                "minRating": req.min_rating,
+                "minSessions": req.min_sessions,
+                "minObservers": req.min_observers,
                 "minContexts": req.min_contexts,
             }
     return {
         "levels": levels_config(curriculum),
         "checklists": {
             cl.id: {
-                "title": cl.title, "version": cl.version,
+                "title": cl.title,
+                "version": cl.version,
                 "items": {item.id: {"competencies": item.competencies, "required": item.required} for item in cl.items},
             }
             for cl in sorted(curriculum.checklists, key=lambda c: c.title.lower())
@@ -58,7 +64,9 @@ def dashboard_config(curriculum: Curriculum) -> dict:
 
 def render_dashboard(curriculum: Curriculum) -> str:
     config = dashboard_config(curriculum)
-    options = "".join(f'<option value="{_e(cl_id)}">{_e(cl["title"])}</option>' for cl_id, cl in config["checklists"].items())
+    options = "".join(
+        f'<option value="{_e(cl_id)}">{_e(cl["title"])}</option>' for cl_id, cl in config["checklists"].items()
+    )
     return (
         f'<div class="cd" data-module="dashboard"{config_attr(config)}>'
         f"<noscript><p>{t('dashboard.noscript')}</p></noscript>"
@@ -81,7 +89,8 @@ def render_dashboard(curriculum: Curriculum) -> str:
             '<div class="cd-scroll" tabindex="0" role="region" aria-labelledby="cd-plan-c">'
             f'<table class="cd-plan"><caption id="cd-plan-c">{t("dashboard.plan")}</caption>'
             f'<thead><tr><th scope="col">{t("dashboard.competency")}</th></tr></thead><tbody></tbody></table></div>'
-            if config["requirements"] is not None else ""
+            if config["requirements"] is not None
+            else ""
         )
         + "</div></div>"
     )

@@ -4,6 +4,7 @@ work from the root's data-config: the site's identity, and per quiz its module t
 which questions are reflections, which leave the browser only when the trainee asks). The
 file's format is schemas/progress-export.schema.json. Hidden until the script runs: without
 JavaScript there is nothing to export."""
+
 from __future__ import annotations
 
 import html
@@ -37,11 +38,11 @@ def render_transfer(curriculum: Curriculum, site: str) -> str:
         f'<section class="cq-transfer" data-module="transfer" aria-labelledby="cq-transfer-title" hidden{config_attr(transfer_config(curriculum, site))}>'
         f'<h2 id="cq-transfer-title">{_e(t("transfer.title"))}</h2>'
         f"<p>{_e(t('transfer.lead'))}</p>"
-        f'<h3>{_e(t("transfer.export"))}</h3>'
+        f"<h3>{_e(t('transfer.export'))}</h3>"
         '<div class="cq-transfer__row"><input type="checkbox" id="cq-transfer-reflections" name="reflections">'
         f'<label for="cq-transfer-reflections">{_e(t("transfer.reflections"))}</label></div>'
         f'<p><button type="button" class="md-button cq-transfer__export">{_e(t("transfer.exportButton"))}</button></p>'
-        f'<h3>{_e(t("transfer.import"))}</h3>'
+        f"<h3>{_e(t('transfer.import'))}</h3>"
         f'<p><label for="cq-transfer-file">{_e(t("transfer.file"))}</label><br>'
         '<input type="file" id="cq-transfer-file" accept=".json,application/json"></p>'
         f'<p><button type="button" class="md-button cq-transfer__import">{_e(t("transfer.importButton"))}</button></p>'

@@ -2,6 +2,7 @@
 question with the right answer shown in words, never a form control. Ordering questions list
 the items in the right order; matching questions pair each prompt with its match; choice
 questions mark the right options; every question ends with its explanation."""
+
 from __future__ import annotations
 
 import html
@@ -48,7 +49,7 @@ def _answer(q: Question) -> str:
     if q.type in ("single_choice", "multiple_choice"):
         items = "".join(
             f'<li class="{"cq-answer--right" if o.correct else "cq-answer--wrong"}">'
-            f'{_right() if o.correct else ""}{inline(o.text)}</li>'
+            f"{_right() if o.correct else ''}{inline(o.text)}</li>"
             for o in q.options
         )
         return f'<ul class="cq-answer__options">{items}</ul>'
@@ -60,9 +61,15 @@ def _answer(q: Question) -> str:
     if q.type == "matching":
         rows = "".join(f"<dt>{inline(prompt)}</dt><dd>{inline(match)}</dd>" for _, prompt, match in q.pairs)
         extra = (
-            f'<p>{t("answers.distractors", options="; ".join(inline(d) for d in q.distractors))}</p>' if q.distractors else ""
+            f"<p>{t('answers.distractors', options='; '.join(inline(d) for d in q.distractors))}</p>"
+            if q.distractors
+            else ""
         )
         return f'<p>{_right()}{t("answers.pairs")}</p><dl class="cq-answer__pairs">{rows}</dl>{extra}'
     if q.type == "reflection":
-        return f'<div class="cq-guidance"><p><strong>{t("answers.goodAnswer")}</strong></p>{paragraphs(q.guidance or "")}</div>' if q.guidance else ""
+        return (
+            f'<div class="cq-guidance"><p><strong>{t("answers.goodAnswer")}</strong></p>{paragraphs(q.guidance or "")}</div>'
+            if q.guidance
+            else ""
+        )
     return ""

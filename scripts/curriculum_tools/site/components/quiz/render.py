@@ -3,6 +3,7 @@ labelled inputs; quiz.js (beside this file) enhances the form (check, score, sav
 one data-config attribute written here. Ordering items are rendered in the authored order
 and shuffled only by the browser; ids are prefixed with the quiz id, so they are unique on
 the page. Nothing here needs JavaScript to be read or printed."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,14 @@ from curriculum_tools.site import sanitize
 from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline, paragraphs
 
-QUESTION_TYPES = ("single_choice", "multiple_choice", "true_false", "ordering", "matching", "reflection")  # help: quiz.help.<type>
+QUESTION_TYPES = (
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "ordering",
+    "matching",
+    "reflection",
+)  # help: quiz.help.<type>
 
 
 def _e(text) -> str:
@@ -67,8 +75,13 @@ def answer_key(quiz: Quiz) -> dict:
 def quiz_config(quiz: Quiz, module: Module) -> dict:
     """The component's data-config."""
     return {
-        "id": quiz.id, "module": module.id, "passMark": quiz.pass_mark, "exam": quiz.mode == "exam",
-        "partial": quiz.partial_credit, "shuffle": quiz.shuffle, "key": answer_key(quiz),
+        "id": quiz.id,
+        "module": module.id,
+        "passMark": quiz.pass_mark,
+        "exam": quiz.mode == "exam",
+        "partial": quiz.partial_credit,
+        "shuffle": quiz.shuffle,
+        "key": answer_key(quiz),
     }
 
 
@@ -83,8 +96,7 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
             blocks.append(
                 f'<section class="cq-scenario" aria-labelledby="{heading_id}">'
                 f'<h3 id="{heading_id}" class="cq-scenario__title">{t("quiz.case", title=inline(question.title or ""))}</h3>'
-                f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>'
-                + "".join(subs) + "</section>"
+                f'<div class="cq-vignette">{paragraphs(question.vignette or "")}</div>' + "".join(subs) + "</section>"
             )
         else:
             blocks.append(_question(quiz, question, numbers[question.id]))
@@ -105,8 +117,8 @@ def render_quiz(quiz: Quiz, module: Module) -> str:
         + f'<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary cq-check">{submit}</button>'
         f'<button type="button" class="md-button cq-retry" hidden>{t("quiz.tryAgain")}</button></div>'
         f'<div class="cq-quiz__result" aria-live="polite" aria-atomic="true" tabindex="-1"></div>'
-        f'</form>'
-        f'</section>'
+        f"</form>"
+        f"</section>"
     )
 
 
@@ -133,9 +145,15 @@ def _question(quiz: Quiz, q: Question, number: int | None, page: str = "") -> st
     parts.append(_RENDERERS[q.type](quiz, q, base))
     if q.type == "reflection":
         if q.guidance:
-            parts.append(f'<div class="cq-explanation" hidden><p><strong>{t("quiz.pointsToConsider")}</strong></p>{paragraphs(q.guidance)}</div>')
+            parts.append(
+                f'<div class="cq-explanation" hidden><p><strong>{t("quiz.pointsToConsider")}</strong></p>{paragraphs(q.guidance)}</div>'
+            )
     else:
-        link = f' <a class="cq-section-link" href="{_e(page)}#{_e(q.section)}">{t("quiz.readAgain")}</a>' if q.section else ""
+        link = (
+            f' <a class="cq-section-link" href="{_e(page)}#{_e(q.section)}">{t("quiz.readAgain")}</a>'
+            if q.section
+            else ""
+        )
         parts.append(
             f'<div class="cq-question__status" aria-live="polite"></div>'
             f'<div class="cq-explanation" hidden><p><strong>{t("quiz.explanation")}</strong> {inline(q.explanation)}{link}</p></div>'
@@ -160,7 +178,10 @@ def _choices(quiz: Quiz, q: Question, base: str) -> str:
 
 def _true_false(quiz: Quiz, q: Question, base: str) -> str:
     rows = []
-    for value, text, feedback in (("true", t("quiz.true"), q.feedback_true), ("false", t("quiz.false"), q.feedback_false)):
+    for value, text, feedback in (
+        ("true", t("quiz.true"), q.feedback_true),
+        ("false", t("quiz.false"), q.feedback_false),
+    ):
         oid = f"{base}--{value}"
         correct = str(q.answer == (value == "true")).lower()
         rows.append(

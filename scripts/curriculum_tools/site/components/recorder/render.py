@@ -3,6 +3,7 @@ without JavaScript), enhanced by recorder.js from the root's data-config (the ch
 its required items, the rating levels, the record schema). Ids are prefixed with the
 checklist id, so they are unique on the page. Record text typed in the browser never passes
 through here: the JS inserts it as text."""
+
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from curriculum_tools.signoff.schema import record_schema
 from curriculum_tools.site import sanitize
 from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline
+
 
 def privacy() -> str:
     """What the record pages say about where records are kept (the catalogue's recorder.privacy)."""
@@ -30,9 +32,11 @@ def levels_config(curriculum: Curriculum) -> list:
 
 def recorder_config(curriculum: Curriculum, checklist: Checklist) -> dict:
     return {
-        "checklist": checklist.id, "version": checklist.version,
+        "checklist": checklist.id,
+        "version": checklist.version,
         "required": [item.id for item in checklist.items if item.required],
-        "levels": levels_config(curriculum), "schema": record_schema(curriculum),
+        "levels": levels_config(curriculum),
+        "schema": record_schema(curriculum),
     }
 
 
@@ -59,7 +63,7 @@ def _field(prefix: str, name: str, label: str, kind: str = "text", hint: str = "
 def _scale(curriculum: Curriculum, prefix: str) -> str:
     levels = curriculum.framework.levels if curriculum.framework else []
     rows = "".join(
-        f'<dt>{_e(lv.label)}{f" ({lv.level})" if lv.level is not None else ""}</dt>'
+        f"<dt>{_e(lv.label)}{f' ({lv.level})' if lv.level is not None else ''}</dt>"
         f'<dd id="{prefix}-sd-{_e(lv.id)}">{_e(lv.description)}</dd>'
         for lv in levels
     )
@@ -82,7 +86,7 @@ def _item(curriculum: Curriculum, prefix: str, number: int, item) -> str:
     )
     return (
         f'<fieldset class="cr-item" data-item="{_e(item.id)}" aria-describedby="{base}-g">'
-        f'<legend>{number}. {inline(item.text)}{required}</legend>'
+        f"<legend>{number}. {inline(item.text)}{required}</legend>"
         f'<p class="cr-hint" id="{base}-g">{guide}{t("recorder.evidenceFor", competencies=comps)}</p>'
         f'<div class="cr-opts">{radios}</div>'
         f'<p class="cr-field"><label for="{base}-c">{t("recorder.commentOn", n=number)}</label>'

@@ -3,10 +3,11 @@ each rendered by the quiz's own renderer (quiz/render.py render_question), so ma
 feedback and scoring are the quiz's. Everything is hidden: review.js (beside this file)
 shows only the questions due now, from the schedule in the browser (schedule.js), and
 scores them with the quiz's answer key (quiz/render.py answer_key, in data-config)."""
+
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import sanitize
@@ -52,7 +53,7 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                 if question.type == "scenario":
                     case = (
                         f'<div class="cq-vignette"><p><strong>Case: {inline(question.title or "")}</strong></p>'
-                        f'{paragraphs(question.vignette or "")}</div>'
+                        f"{paragraphs(question.vignette or '')}</div>"
                     )
                 for sub in subs:
                     if not sub.scored:
@@ -77,7 +78,5 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
     return (
         f'<div class="cq-review-page" data-module="review" data-config="{config}">'
         f'<noscript><p class="cq-quiz__noscript">{_e(NOSCRIPT)}</p></noscript>'
-        f'<p class="cq-review__summary" role="status"></p>'
-        + "".join(sections)
-        + "</div>"
+        f'<p class="cq-review__summary" role="status"></p>' + "".join(sections) + "</div>"
     )

@@ -9,6 +9,7 @@ branch. Everything works as linked sections without JavaScript; scenario.js (bes
 file) turns the same sections into a player showing one moment at a time. Its data-config
 carries the graph only (ids, choice targets, ratings), never text.
 """
+
 from __future__ import annotations
 
 import html
@@ -76,9 +77,19 @@ def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> li
         _block(node.text, scenario),
     ]
     for say in node.says:
-        rows += [f'<blockquote class="cq-branching__say" markdown="block">', "",
-                 f"**{md(say.speaker)}:** {_inline(say.text, scenario)}", "", "</blockquote>", ""]
-    rows += ['<p class="cq-branching__prompt">What do you do?</p>', "", '<ol class="cq-branching__choices" markdown="block">']
+        rows += [
+            '<blockquote class="cq-branching__say" markdown="block">',
+            "",
+            f"**{md(say.speaker)}:** {_inline(say.text, scenario)}",
+            "",
+            "</blockquote>",
+            "",
+        ]
+    rows += [
+        '<p class="cq-branching__prompt">What do you do?</p>',
+        "",
+        '<ol class="cq-branching__choices" markdown="block">',
+    ]
     for choice in node.choices:
         target = node_anchor(choice.next) if choice.next in scenario.node_by_id else ending_anchor(choice.next)
         text = _inline(choice.text, scenario)

@@ -6,6 +6,7 @@ same strings).
 The book lists a quiz's questions that the LMS keeps, in quiz order: [id, type, ids] with
 the option, item or pair ids, and for matching the values a prompt can be paired with.
 Reflections are not in it: they stay in the browser and are never sent."""
+
 from __future__ import annotations
 
 import json
@@ -56,7 +57,9 @@ def sco_config(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenar
 
 
 def render_sco(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenario=None) -> str:
-    config = sanitize.text(json.dumps(sco_config(module, quiz, lms, scenarios, scenario), separators=(",", ":"), sort_keys=True))
+    config = sanitize.text(
+        json.dumps(sco_config(module, quiz, lms, scenarios, scenario), separators=(",", ":"), sort_keys=True)
+    )
     return f'<div class="cs-sco" data-module="scorm" data-config="{config}" hidden></div>'
 
 
@@ -74,7 +77,9 @@ def _answer(entry: list, value) -> str:
         return ""
     if entry[1] == "matching":
         token = "".join(
-            ALPHABET[entry[3].index(value.get(pair))] if value.get(pair) in entry[3] and entry[3].index(value.get(pair)) < len(ALPHABET) else EMPTY
+            ALPHABET[entry[3].index(value.get(pair))]
+            if value.get(pair) in entry[3] and entry[3].index(value.get(pair)) < len(ALPHABET)
+            else EMPTY
             for pair in entry[2]
         )
         return token if token.replace(EMPTY, "") else ""
@@ -88,7 +93,10 @@ def encode_state(entries: list[list], state: dict) -> str:
         answers.append(_answer(entry, state.get("answers", {}).get(entry[0])))
         order = state.get("orders", {}).get(entry[0])
         orders.append((_chars(entry[2], order) or "") if order and entry[1] != "matching" else "")
-    attempts = "".join(f"{math.floor(a['percent'] + 0.5)}{'p' if a['passed'] else 'f'}" for a in state.get("attempts", [])[-MAX_ATTEMPTS:])
+    attempts = "".join(
+        f"{math.floor(a['percent'] + 0.5)}{'p' if a['passed'] else 'f'}"
+        for a in state.get("attempts", [])[-MAX_ATTEMPTS:]
+    )
     return "|".join([FORMAT, "1" if state.get("checked") else "0", ".".join(answers), ".".join(orders), attempts])
 
 
