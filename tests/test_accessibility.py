@@ -8,22 +8,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
+import pytest
 from playwright.sync_api import expect
 
+import axecheck
 from sitewalk import site_pages
 
 QUIZ_MODULE = "grief/gl-models-of-grief/"
 CHECKLIST = "supervisors/observed-group-session/"
-
-
-def every_rule_but_aaa(page) -> dict:
-    rules = page.evaluate("axe.getRules().map(r => [r.ruleId, r.tags])")
-    return {"rules": {rule: {"enabled": not any(t.endswith("aaa") for t in tags)} for rule, tags in rules}}
-
-
-def summary(violations) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
 
 
 def page_kinds(pages: list[str]) -> dict[str, str]:
@@ -53,31 +45,32 @@ TRACK_IDS: set[str] = set()
 
 
 def axe_failures(page, site, pages, scheme) -> dict:
-    axe = Axe()
     page.emulate_media(color_scheme=scheme)
-    page.goto(site.url)
-    axe.run(page)  # loads axe into the page, to list its rules
-    options = every_rule_but_aaa(page)
     failures = {}
     for rel in pages:
         page.goto(site.url + rel)
         expected = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected
-        violations = axe.run(page, options=options).response["violations"]
-        if violations:
-            failures[rel or "/"] = summary(violations)
+        if found := axecheck.violations(page):
+            failures[rel or "/"] = found
     return failures
 
 
-def test_every_page_has_no_axe_violations_light(page, site):
-    """Every page, the printable edition (about 1.3 MB) whole: checking it in parts was
-    slower (each part re-walks the page) and misses page-level rules."""
+# Shards, so that pytest-xdist's workers share the walk (each worker has its own site).
+SHARDS = 4
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_page_has_no_axe_violations_light(page, site, shard):
+    """Every page (both languages), the printable edition (about 1.3 MB) whole: checking it
+    in parts was slower (each part re-walks the page) and misses page-level rules."""
     pages = site_pages(site.dir)
     assert len(pages) > 20 and "print/" in pages
-    assert axe_failures(page, site, pages, "light") == {}
+    assert axe_failures(page, site, pages[shard::SHARDS], "light") == {}
 
 
-def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site):
+@pytest.mark.parametrize("shard", range(2))
+def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site, shard):
     from curriculum_tools.check import check
     from helpers import REPO
 
@@ -97,7 +90,7 @@ def test_one_page_of_every_kind_has_no_axe_violations_dark(page, site):
         "scenarios/index",
         "scenario",
     } <= set(kinds)
-    assert axe_failures(page, site, list(kinds.values()), "dark") == {}
+    assert axe_failures(page, site, sorted(kinds.values())[shard::2], "dark") == {}
 
 
 def tab_until(page, predicate: str, limit: int = 400) -> int:

@@ -158,6 +158,8 @@ def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsy
                 "50",
                 "--build-max",
                 "1",
+                "--report-mb",
+                "0",  # the report's timing is the end-to-end test's
                 "--out",
                 str(tmp_path / "w"),
                 "--json",

@@ -9,10 +9,10 @@ import datetime as dt
 import json
 import re
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from test_accessibility import every_rule_but_aaa, focus_is_visible, summary, tab_until
+import axecheck
+from test_accessibility import focus_is_visible, tab_until
 
 MODULE = "grief/gl-models-of-grief/"
 QUIZ = "gl-models-of-grief-quiz"
@@ -188,24 +188,20 @@ def test_keyboard_only_review(page, site, watch):
 
 
 def review_axe(page, site, scheme: str) -> dict:
-    axe = Axe()
     page.emulate_media(color_scheme=scheme)
     at(page, T0)
     get_first_wrong(page, site)
     at(page, T0 + DAY)
     page.goto(site.url + "review/")
     expect(item(page)).to_be_visible()
-    axe.run(page)
-    options = every_rule_but_aaa(page)
     failures = {}
     for when in ("due", "answered"):
         if when == "answered":
             item(page).get_by_role("radio").nth(1).check()
             item(page).get_by_role("button", name="Check answer").click()
             expect(item(page).locator(".cq-review__outcome")).not_to_be_empty()
-        violations = axe.run(page, options=options).response["violations"]
-        if violations:
-            failures[when] = summary(violations)
+        if found := axecheck.violations(page):
+            failures[when] = found
     return failures
 
 
