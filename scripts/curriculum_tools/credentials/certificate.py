@@ -15,7 +15,7 @@ CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;color:var(--fg);background:#fff;margin:0}
 main{max-width:48rem;margin:0 auto;padding:2rem 2.5rem;border:3px double var(--accent)}
 h1{font-size:1.9rem;text-align:center;color:var(--accent);margin:.2rem 0 1rem}
-.lead{text-align:center;font-size:1.05rem;margin:.3rem 0}.name{text-align:center;font-size:1.7rem;font-weight:bold;margin:.4rem 0}
+.lead{text-align:center;font-size:1.05rem;margin:.3rem 0}h1 .name{display:block;color:var(--fg);font-size:1.7rem;margin:.4rem 0}h1 .award{display:block}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -47,8 +47,9 @@ def render(credential: dict, decision, file_name: str) -> str:
             """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">""",
             f"<title>Certificate: {escape(name)}, {escape(credential['name'])}</title><style>{CSS}</style></head><body><main>",
             f'<p class="lead">{escape(issuer.get("name", ""))} certifies that</p>',
-            f'<p class="name">{escape(name)}</p>',
-            f"<h1>{escape(credential['name'])}</h1>",
+            # one heading says who holds what (a styled paragraph for the name read as a
+            # heading to sighted readers only: axe's p-as-heading)
+            f'<h1><span class="name">{escape(name)}</span> <span class="award">{escape(credential["name"])}</span></h1>',
             f'<p class="lead">awarded {escape(_date(credential["validFrom"]))}, valid until {escape(_date(credential.get("validUntil", "")))}</p>',
             f"<h2>Criteria</h2><p>{escape(achievement['criteria']['narrative'])}</p>",
             (f"<h2>Conditions</h2><ul>{conditions}</ul>" if conditions else ""),
