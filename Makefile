@@ -10,13 +10,14 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install install-dev lrs-env browser node-deps validate validate-changed build serve lint-js test test-fast bench offline clean
+.PHONY: help install install-dev lrs-env browser node-deps validate validate-changed build serve lint-js lint-py test test-fast bench offline clean
 
 help:
 	@echo "make serve     install, validate, build and serve the site on http://127.0.0.1:8000"
 	@echo "make test      install everything (including a browser) and run every test"
 	@echo "make validate  check all content (curriculum validate)"
 	@echo "make lint-js   eslint and prettier on our JavaScript"
+	@echo "make lint-py   ruff (lint, format) and mypy on our Python"
 	@echo "make build     build the site into site/ (only replaced when the build succeeds)"
 	@echo "make bench     measure build and validate speed (ratios) and asset sizes; see BENCHMARKS.md"
 	@echo "make offline   build the offline edition: dist/curriculum-offline.zip (works from disk)"
@@ -77,7 +78,13 @@ lint-js: node-deps
 	node_modules/.bin/eslint scripts/curriculum_tools/site/components site_overrides/assets/javascripts tests/js eslint.config.mjs
 	node_modules/.bin/prettier --check .
 
-test: install-dev lint-js
+# Our Python: ruff (lint and format) and mypy, configured in pyproject.toml.
+lint-py: $(VENV)/.installed-dev
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+test: install-dev lint-js lint-py
 	$(BIN)/curriculum validate
 	$(BIN)/python -m pytest -q -n 2
 
