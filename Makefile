@@ -86,7 +86,7 @@ lint-py: $(VENV)/.installed-dev
 
 test: install-dev lint-js lint-py
 	$(BIN)/curriculum validate
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -m "not browser"
