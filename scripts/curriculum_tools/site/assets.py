@@ -50,7 +50,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "transfer": (["progress/transfer.js"], []),
     "schedule": (["review/schedule.js"], []),
     "review": (["review/review.js"], ["review/review.css"]),
-    "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
+    "quiz": (["quiz/quiz.js"], []),
+    "answers": ([], ["quiz/quiz.css"]),  # the quiz's styles: questions, answers, explanations
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
@@ -61,7 +62,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
-    "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
+    "module": ["shared", "navmarks", "answers", "quiz"],  # module pages
+    "print": ["shared", "navmarks", "answers"],  # the printable edition: answer sheets, no quiz to take
     "progress": [
         "shared",
         "dialog",
@@ -71,7 +73,7 @@ AUDIENCES: dict[str, list[str]] = {
         "transfer",
     ],  # My progress (and its export/import)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
-    "review": ["shared", "navmarks", "schedule", "quiz", "review"],  # Review (spaced review of quiz questions)
+    "review": ["shared", "navmarks", "schedule", "answers", "quiz", "review"],  # Review (spaced review of quiz questions)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
@@ -109,13 +111,15 @@ class Bundle:
 
 def audience_of(src_uri: str, module_uris=()) -> str:
     """Which bundle a page loads: a checklist page the recorder, the dashboard its own, module
-    pages (and the printable edition) the quiz, My progress its own, every other page the least."""
+    pages the quiz, the printable edition the quiz's styles alone, My progress its own, every other page the least."""
     if src_uri == DASHBOARD_PAGE:
         return "dashboard"
     if src_uri.startswith(SUPERVISOR_PAGES) and src_uri != SUPERVISOR_INTRO:
         return "checklist"
-    if src_uri in module_uris or src_uri == PRINT_PAGE:
+    if src_uri in module_uris:
         return "module"
+    if src_uri == PRINT_PAGE:
+        return "print"
     if src_uri.startswith(SCENARIO_PAGES) and src_uri != SCENARIO_INDEX:
         return "scenario"
     if src_uri == REVIEW_PAGE:
