@@ -73,7 +73,8 @@ AUDIENCES: dict[str, list[str]] = {
         "transfer",
     ],  # My progress (and its export/import)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
-    "review": ["shared", "navmarks", "schedule", "answers", "quiz", "review"],  # Review (spaced review of quiz questions)
+    # Review (spaced review of quiz questions)
+    "review": ["shared", "navmarks", "schedule", "answers", "quiz", "review"],
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
