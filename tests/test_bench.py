@@ -159,7 +159,8 @@ def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsy
                 "--build-max",
                 "1",
                 "--report-mb",
-                "0",  # the report's timing is the end-to-end test's
+                "0",  # the report's timing and the assets are the end-to-end test's
+                "--no-assets",
                 "--out",
                 str(tmp_path / "w"),
                 "--json",

@@ -57,6 +57,11 @@ def parse_args(argv):
         help="only build the repository's site and print our JS+CSS per page kind (seconds, not minutes)",
     )
     parser.add_argument(
+        "--no-assets",
+        action="store_true",
+        help="skip building the repository's site to measure our JS+CSS per page kind (synthetic corpora only)",
+    )
+    parser.add_argument(
         "--report-mb",
         type=float,
         default=50,
@@ -126,7 +131,7 @@ def main(argv=None) -> int:
     }
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        results["asset_kinds"] = repository_asset_kinds(args.out)
+        results["asset_kinds"] = None if args.no_assets else repository_asset_kinds(args.out)
         results["assets_only"] = args.assets_only
         for n in [] if args.assets_only else sizes:
             results["runs"].append(measure_size(n, args))
