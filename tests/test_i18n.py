@@ -5,7 +5,10 @@ browser: no English interface string on a Spanish page of any kind, axe in both 
 and a quiz passed in Spanish counting on the English progress page.
 
 The tree is the minimal fixture with a Spanish home page, module and quiz
-(tests/fixtures/valid/translated, made from tests/fixtures/translations/es)."""
+(tests/fixtures/valid/translated, made from tests/fixtures/translations/es), and its own
+small scenario (scenarios/sc-late-arrival.yml, the role-play brief of its checklist), so the
+walk covers a scenario page, the scenarios index, the Review page, the module page's Rehearse
+box and the checklist's brief."""
 
 from __future__ import annotations
 
@@ -27,11 +30,15 @@ SAME_IN_SPANISH = {"dashboard.no", "list.and"}
 # One page of every kind a Spanish reader visits (site-relative under es/).
 SPANISH_PAGES = {
     "home": "es/",
-    "module (translated, with its quiz)": "es/demo/demo-module/",
+    "module (translated, with its quiz and a Rehearse box)": "es/demo/demo-module/",
     "track": "es/demo/",
     "progress": "es/progress/",
     "glossary": "es/glossary/",
     "printable edition": "es/print/",
+    "scenario": "es/scenarios/sc-late-arrival/",
+    "scenarios index": "es/scenarios/",
+    "review": "es/review/",
+    "checklist (with a role-play brief)": "es/supervisors/demo-checklist/",
     "page in English (fallback)": "es/accessibility/",
 }
 
@@ -162,16 +169,19 @@ def english_ui_strings() -> list[str]:
     for key, text in en.items():
         if key in SAME_IN_SPANISH or es[key] == text:
             continue
+        # Markdown as the page shows it: a link's text, no emphasis or code marks
+        text = re.sub(r"\*\*?|`", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
+        plain = text
         text = re.sub(r"\{\w+, plural,.*\}\}", "\x00", text)  # plural branches: their own words below
         fragments = [
-            p for branch in re.findall(r"(?:one|other) \{([^{}]*)\}", en[key]) for p in re.split(r"#|\{\w+\}", branch)
+            p for branch in re.findall(r"(?:one|other) \{([^{}]*)\}", plain) for p in re.split(r"#|\{\w+\}", branch)
         ]
         whole = re.split(r"\{\w+\}|<[^>]+>|&\w+;|\x00", text)
         for part in fragments + whole:
-            part = part.strip(" .,:;()")
+            part = " ".join(part.split()).strip(" .,:;()")  # as the page's text is compared: one space
             # a fragment of a longer string counts when it has two words or more: one word
             # alone ("track") would be found in content; a whole one-word string ("Glossary") counts
-            if " " in part or part == text.strip(" .,:;()"):
+            if " " in part or part == " ".join(text.split()).strip(" .,:;()"):
                 parts.add(part)
     return sorted(p for p in parts if len(p) >= 4 and re.search(r"[A-Za-z]{3}", p))
 
@@ -193,6 +203,34 @@ def spanish_ui_text(page: Page) -> str:
 def test_english_strings_list_is_not_empty():
     strings = english_ui_strings()
     assert "Check answers" in strings and "My progress" in strings and "Not started" in strings and len(strings) > 100
+    # the scenario, Review and Rehearse strings are in it, a paragraph's lines joined as the page shows them
+    assert {
+        "Rehearse",
+        "What do you do?",
+        "Scenarios rehearsed",
+        "Role-play brief: the scenario",
+        "Check answer",
+    } <= set(strings)
+    assert "How questions are scheduled" in strings and any(
+        s.startswith("Everything is kept in this browser") for s in strings
+    )
+
+
+def test_the_spanish_walk_has_what_it_checks(bilingual):
+    """The pages walked carry the parts they are there for (built in Spanish, so the
+    English strings test above has something to find if a renderer forgets the catalogue)."""
+    from curriculum_tools.site.i18n import t
+
+    def page(rel):
+        return (bilingual.dir / rel / "index.html").read_text(encoding="utf-8")
+
+    module = page("es/demo/demo-module")
+    assert t("module.rehearse", "es") in module and "../../scenarios/sc-late-arrival/" in module
+    assert t("scenario.prompt", "es") in page("es/scenarios/sc-late-arrival")
+    assert "sc-late-arrival" in page("es/scenarios")
+    assert 'data-module="review"' in page("es/review") and "cq-review__item" in page("es/review")
+    assert t("progress.scenarios", "es") in page("es/progress")
+    assert "Guion para el juego de rol" in page("es/supervisors/demo-checklist")
 
 
 @pytest.mark.browser

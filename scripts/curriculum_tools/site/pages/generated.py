@@ -55,7 +55,7 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
         "",
         t("progress.intro2"),
         "",
-        "[Review](review.md): <span data-review-due>the questions you got wrong or partly right come back there, each after a growing interval.</span>",
+        f"[{t('review.title')}](review.md): <span data-review-due>{t('progress.reviewDue')}</span>",
         "",
         '<div class="cq-progress" data-module="progress" markdown>',
         "",
@@ -74,9 +74,9 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
     if curriculum.scenarios:
         rows += [
             "",
-            "## Scenarios rehearsed {#scenarios-rehearsed}",
+            f"## {t('progress.scenarios')} {{#scenarios-rehearsed}}",
             "",
-            "| Scenario | Module | Endings reached |",
+            f"| {t('progress.colScenario')} | {t('progress.colModule')} | {t('progress.colEndings')} |",
             "| --- | --- | --- |",
         ]
         modules = {m.id: m for m in curriculum.modules}
@@ -85,74 +85,62 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
             rows.append(
                 f'| [{md(scenario.title)}](scenarios/{scenario.id}.md){{ data-scenario-id="{scenario.id}" data-endings="{len(scenario.endings)}" }} '
                 f"| {md(module.title) if module else md(scenario.module_id)} "
-                f'| <span class="cq-progress__status" data-status-for="{scenario.id}">None yet</span> |'
+                f'| <span class="cq-progress__status" data-status-for="{scenario.id}">{t("progress.scenarioNone")}</span> |'
             )
     rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]
     return [GeneratedPage("progress.md", t("progress.title"), "\n".join(rows))]
 
 
-REVIEW_PAGE = """\
-# Review
-
-The questions you got wrong or partly right in a module quiz come back here, each after a
-growing interval, so you practise recalling what you had not yet learned. Answer each one
-here: you get the same feedback and explanation as in the quiz.
-
-Everything is kept in this browser only, from your saved quiz answers and this page's
-schedule. Nothing is sent anywhere. *My progress* and the navigation show how many questions
-are due.
-
-## How questions are scheduled
-
-Each question you have to revisit sits in one of five boxes (a Leitner schedule). The box
-says how long until the question is due again:
-
-| Box | Due again after |
-| --- | --- |
-| 1 | 1 day |
-| 2 | 3 days |
-| 3 | 7 days |
-| 4 | 16 days |
-| 5 | 35 days |
-
-- A question you answer **wrong or partly right**, in a module quiz or here, goes to box 1:
-  it is due the next day. Partly right counts as not yet learned, because part of the answer
-  could not be recalled. A question left unanswered when you check a quiz counts as not
-  right.
-- A question you answer **right** once it is due moves up one box, so it comes back after a
-  longer interval. Answering it right again before it is due does not move it.
-- A question answered right when it is due from box 5 leaves the list: you recalled it
-  right five times, over about two months.
-- A question you answer right the first time never comes here.
-
-## Why
-
-Recalling an answer strengthens memory more than reading it again (the testing effect;
-Roediger and Karpicke, 2006), and practice spread over time is remembered longer than the
-same practice in one sitting (the spacing effect; Cepeda et al., 2006). Boxes with growing
-intervals are Sebastian Leitner's card-box method; the intervals above are this site's
-choice, not figures taken from these studies. Cepeda and colleagues found that the best gap
-between sessions grows with how long you need to remember, which is why later intervals are
-longer.
-
+# The Review page's works cited (bibliographic entries stay as published, in every language).
+REVIEW_REFERENCES = """\
 1. Roediger, H. L., & Karpicke, J. D. (2006). Test-enhanced learning: Taking memory tests
    improves long-term retention. *Psychological Science, 17*(3), 249–255.
    [doi:10.1111/j.1467-9280.2006.01693.x](https://doi.org/10.1111/j.1467-9280.2006.01693.x)
 2. Cepeda, N. J., Pashler, H., Vul, E., Wixted, J. T., & Rohrer, D. (2006). Distributed
    practice in verbal recall tasks: A review and quantitative synthesis. *Psychological
    Bulletin, 132*(3), 354–380.
-   [doi:10.1037/0033-2909.132.3.354](https://doi.org/10.1037/0033-2909.132.3.354)
+   [doi:10.1037/0033-2909.132.3.354](https://doi.org/10.1037/0033-2909.132.3.354)"""
+# The Leitner boxes and their intervals in days (review/schedule.js keeps the same).
+REVIEW_BOXES = [(1, 1), (2, 3), (3, 7), (4, 16), (5, 35)]
 
-Quizzes and review are self-assessment. Competence is signed off by a supervisor.
 
-## Due now
-
-"""
+def review_markdown() -> str:
+    """The Review page's text above the component, in the page's language."""
+    rows = [
+        f"# {t('review.title')}",
+        "",
+        t("review.intro1"),
+        "",
+        t("review.intro2"),
+        "",
+        f"## {t('review.h.schedule')}",
+        "",
+        t("review.boxes"),
+        "",
+        f"| {t('review.colBox')} | {t('review.colDue')} |",
+        "| --- | --- |",
+        *[f"| {box} | {t('review.days', n=days)} |" for box, days in REVIEW_BOXES],
+        "",
+        *[f"- {t(key)}" for key in ("review.rule.wrong", "review.rule.right", "review.rule.box5", "review.rule.first")],
+        "",
+        f"## {t('review.h.why')}",
+        "",
+        t("review.why"),
+        "",
+        REVIEW_REFERENCES,
+        "",
+        t("review.selfAssessment"),
+        "",
+        f"## {t('review.h.due')}",
+        "",
+        "",
+    ]
+    return "\n".join(rows)
 
 
 def review_page(curriculum: Curriculum) -> list[GeneratedPage]:
     """The Review page: how spaced review works and its schedule, then the review component."""
-    return [GeneratedPage("review.md", "Review", REVIEW_PAGE + slots.slot("review") + "\n")]
+    return [GeneratedPage("review.md", t("review.title"), review_markdown() + slots.slot("review") + "\n")]
 
 
 def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
@@ -181,12 +169,7 @@ def supervisor_pages(curriculum: Curriculum) -> list[GeneratedPage]:
     ]
     for cl in checklists:
         brief = curriculum.scenario(cl.scenario_id) if cl.scenario_id else None
-        lead = (
-            f"**Role-play brief:** the scenario [{md(brief.title)}](../scenarios/{brief.id}.md), which the trainee "
-            "can rehearse first; play one of its moments with the trainee as facilitator.\n\n"
-            if brief
-            else ""
-        )
+        lead = t("supervisors.brief", link=f"[{md(brief.title)}](../scenarios/{brief.id}.md)") + "\n\n" if brief else ""
         markdown = f"# {md(cl.title)}\n\n{lead}{slots.slot('checklist', cl.id)}\n"
         pages.append(GeneratedPage(f"supervisors/{cl.id}.md", cl.title, markdown, section=t("nav.supervisors")))
     dashboard = [

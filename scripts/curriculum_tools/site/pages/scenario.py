@@ -9,11 +9,11 @@ import html
 
 from curriculum_tools.core.model import Curriculum, Scenario
 from curriculum_tools.site.citations import reference_html, render_citations
-from curriculum_tools.site.components.scenario.render import RATING_LABELS, render_scenario
+from curriculum_tools.site.components.scenario.render import rating_label, render_scenario
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.pages.generated import GeneratedPage
 from curriculum_tools.site.sanitize import markdown_text as md
 
-SECTION = "Scenarios"
 INDEX = "scenarios/index.md"
 
 
@@ -37,16 +37,22 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
         "",
         f"# {md(scenario.title)}",
         "",
-        f'<p class="cq-module-meta">Rehearsal scenario &middot; about {scenario.estimated_minutes} minutes &middot; '
-        f"{len(scenario.endings)} endings &middot; last reviewed {review.last_reviewed.isoformat()} "
-        f"(reviewer: {html.escape(review.reviewer_role)})</p>",
+        '<p class="cq-module-meta">'
+        + t(
+            "scenario.meta",
+            minutes=scenario.estimated_minutes,
+            n=len(scenario.endings),
+            reviewed=review.last_reviewed.isoformat(),
+            reviewer=html.escape(review.reviewer_role),
+        )
+        + "</p>",
         "",
-        f"{md(scenario.summary)} Part of the module {module_link}.",
+        t("scenario.partOf", summary=md(scenario.summary), module=module_link),
         "",
-        '!!! abstract "What you will rehearse"',
+        f'!!! abstract "{t("scenario.rehearse")}"',
         *[f"    - {md(text)}" for text in objectives],
         "",
-        '??? info "Competencies this scenario supports"',
+        f'??? info "{t("scenario.competencies")}"',
         *[
             f"    - **{md(cid)}**: {md(competencies[cid].statement)}" if cid in competencies else f"    - {md(cid)}"
             for cid in scenario.competencies
@@ -55,7 +61,7 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
     ]
     if scenario.jurisdiction:
         rows += [
-            '!!! info "Where this applies"',
+            f'!!! info "{t("scenario.applies")}"',
             "",
             *[
                 "    " + line if line else ""
@@ -64,19 +70,24 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
             "",
         ]
     rows += [
-        "This is fiction for rehearsal. Choose what you would do at each moment and see what follows; each ending "
-        "has a debrief. Nothing you choose leaves this browser.",
+        t("scenario.fiction"),
         "",
     ]
     rows.append(render_scenario(scenario))
     rows += [
-        "## References {#references}",
+        f"## {t('heading.references')} {{#references}}",
         "",
         '<ol class="cq-references">' + "".join(reference_html(r) for r in scenario.references) + "</ol>",
         "",
-        f'<aside class="cq-review" aria-label="Review status"><p><strong>Clinical review.</strong> Written by {html.escape(review.author)}. '
-        f"Last reviewed {review.last_reviewed.isoformat()} by a reviewer in the role: {html.escape(review.reviewer_role)}. "
-        f"Next review due {review.due.isoformat()}.</p></aside>",
+        f'<aside class="cq-review" aria-label="{t("module.reviewLabel")}"><p>'
+        + t(
+            "module.review",
+            author=html.escape(review.author),
+            reviewed=review.last_reviewed.isoformat(),
+            reviewer=html.escape(review.reviewer_role),
+            due=review.due.isoformat(),
+        )
+        + "</p></aside>",
         "",
     ]
     return "\n".join(rows)
@@ -89,26 +100,30 @@ def scenario_pages(curriculum: Curriculum) -> list[GeneratedPage]:
         return []
     scenarios = sorted(curriculum.scenarios, key=lambda s: s.title.lower())
     rows = [
-        "# Rehearse: branching scenarios",
+        f"# {t('scenario.indexHeading')}",
         "",
-        "The moments that decide whether a group is safe are rare, so they are hard to practise on the job. "
-        "Each scenario lets you choose what to do, see what follows and read a debrief: what an experienced "
-        "facilitator would do, and why. Every scenario has at least one safe ending; try them all. "
-        "Your path is kept in this browser only.",
+        t("scenario.indexIntro"),
         "",
     ]
     for scenario in scenarios:
         module = curriculum.module(scenario.module_id)
-        ratings = ", ".join(RATING_LABELS[e.rating].lower() for e in scenario.endings)
+        ratings = t("list.and").join(rating_label(e.rating).lower() for e in scenario.endings)
         rows += [
             f"## [{md(scenario.title)}]({scenario.id}.md)",
             "",
-            f"{md(scenario.summary)} *About {scenario.estimated_minutes} minutes; {len(scenario.endings)} endings ({ratings}).*"
-            + (f" Module: [{md(module.title)}](../{module.src_uri})." if module else ""),
+            t(
+                "scenario.indexItem",
+                summary=md(scenario.summary),
+                minutes=scenario.estimated_minutes,
+                n=len(scenario.endings),
+                ratings=ratings,
+            )
+            + (t("scenario.indexModule", module=f"[{md(module.title)}](../{module.src_uri})") if module else ""),
             "",
         ]
-    pages = [GeneratedPage(INDEX, "All scenarios", "\n".join(rows), section=SECTION)]
-    pages += [GeneratedPage(src_uri(s), s.title, scenario_markdown(s, curriculum), section=SECTION) for s in scenarios]
+    section = t("scenario.section")
+    pages = [GeneratedPage(INDEX, t("scenario.indexTitle"), "\n".join(rows), section=section)]
+    pages += [GeneratedPage(src_uri(s), s.title, scenario_markdown(s, curriculum), section=section) for s in scenarios]
     return pages
 
 
@@ -120,6 +135,4 @@ def rehearse_markdown(curriculum: Curriculum, module_id: str) -> str:
     if not scenarios:
         return ""
     items = "\n".join(f"    - [{md(s.title)}](../scenarios/{s.id}.md): {md(s.summary)}" for s in scenarios)
-    return (
-        f'!!! example "Rehearse"\n\n    Practise this module\'s hardest moments in a branching scenario:\n\n{items}\n'
-    )
+    return f'!!! example "{t("module.rehearse")}"\n\n    {t("module.rehearseIntro")}\n\n{items}\n'

@@ -12,12 +12,8 @@ from collections.abc import Callable
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.site import sanitize
 from curriculum_tools.site.components.quiz.render import answer_key, render_question
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.inline import inline, paragraphs
-
-NOSCRIPT = (
-    "Review needs JavaScript: it reads from this browser which questions you got wrong or partly right, "
-    "and when each is due. Every question is also in its module's quiz."
-)
 
 
 def _e(text) -> str:
@@ -52,7 +48,7 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                 case = ""
                 if question.type == "scenario":
                     case = (
-                        f'<div class="cq-vignette"><p><strong>Case: {inline(question.title or "")}</strong></p>'
+                        f'<div class="cq-vignette"><p><strong>{t("quiz.case", title=inline(question.title or ""))}</strong></p>'
                         f"{paragraphs(question.vignette or '')}</div>"
                     )
                 for sub in subs:
@@ -65,7 +61,9 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                         f'<h4 id="{title}" class="cq-review__title"><a href="{_e(page)}">{_e(module.title)}</a></h4>'
                         f'{case}<form class="cq-review__form" novalidate>'
                         + render_question(quiz, sub, numbers[sub.id], page)
-                        + '<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary">Check answer</button></div>'
+                        + '<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary">'
+                        + _e(t("review.check"))
+                        + "</button></div>"
                         '<p class="cq-review__outcome" aria-live="polite" tabindex="-1"></p></form></article>'
                     )
         if items:
@@ -77,6 +75,6 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
     config = _e(json.dumps(review_config(curriculum), ensure_ascii=False, separators=(",", ":")))
     return (
         f'<div class="cq-review-page" data-module="review" data-config="{config}">'
-        f'<noscript><p class="cq-quiz__noscript">{_e(NOSCRIPT)}</p></noscript>'
+        f'<noscript><p class="cq-quiz__noscript">{_e(t("review.noscript"))}</p></noscript>'
         f'<p class="cq-review__summary" role="status"></p>' + "".join(sections) + "</div>"
     )

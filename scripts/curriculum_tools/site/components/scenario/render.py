@@ -17,15 +17,14 @@ import json
 
 from curriculum_tools.core.model import Ending, Scenario, ScenarioNode
 from curriculum_tools.site.citations import render_citations
+from curriculum_tools.site.i18n import t
 from curriculum_tools.site.sanitize import markdown_text as md
 from curriculum_tools.site.sanitize import one_line
 
-RATING_LABELS = {"safe": "Safe", "partly_safe": "Partly safe", "unsafe": "Unsafe"}
-RATING_HELP = {
-    "safe": "the member and the group are kept safe",
-    "partly_safe": "some of what matters is done, some is missed",
-    "unsafe": "someone is left at risk or harmed",
-}
+
+def rating_label(rating: str) -> str:
+    """An ending's rating in words ("Safe"), in the page's language."""
+    return t(f"scenario.rating.{rating}")
 
 
 def node_anchor(node_id: str) -> str:
@@ -58,15 +57,15 @@ def _inline(text: str, scenario: Scenario) -> str:
 
 
 def _node_title(scenario: Scenario, node: ScenarioNode, number: int) -> str:
-    return node.title or f"Moment {number}"
+    return node.title or t("scenario.moment", n=number)
 
 
 def _target_label(scenario: Scenario, target: str, numbers: dict[str, int]) -> str:
     node = scenario.node_by_id.get(target)
     if node is not None:
-        return f"Leads to: {_node_title(scenario, node, numbers[node.id])}"
+        return t("scenario.leadsTo", title=_node_title(scenario, node, numbers[node.id]))
     ending = scenario.ending_by_id[target]
-    return f"Leads to the ending: {ending.title} ({RATING_LABELS[ending.rating].lower()})"
+    return t("scenario.leadsToEnding", title=ending.title, rating=rating_label(ending.rating).lower())
 
 
 def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> list[str]:
@@ -86,7 +85,7 @@ def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> li
             "",
         ]
     rows += [
-        '<p class="cq-branching__prompt">What do you do?</p>',
+        f'<p class="cq-branching__prompt">{t("scenario.prompt")}</p>',
         "",
         '<ol class="cq-branching__choices" markdown="block">',
     ]
@@ -100,7 +99,7 @@ def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> li
             f' <span class="cq-branching__leads">{html.escape(_target_label(scenario, choice.next, numbers))}</span>',
             "",
             '<details class="cq-branching__feedback" markdown="block">',
-            "<summary>Feedback on this choice</summary>",
+            f"<summary>{t('scenario.feedback')}</summary>",
             _block(choice.feedback, scenario),
             "</details>",
             "",
@@ -111,19 +110,19 @@ def _node(scenario: Scenario, node: ScenarioNode, numbers: dict[str, int]) -> li
 
 
 def _ending(scenario: Scenario, ending: Ending) -> list[str]:
-    label = RATING_LABELS[ending.rating]
+    line = t("scenario.ratingLine", label=rating_label(ending.rating), help=t(f"scenario.ratingHelp.{ending.rating}"))
     return [
         f'<section class="cq-branching__ending cq-branching__ending--{ending.rating.replace("_", "-")}" markdown="block">',
         "",
         f"### {md(ending.title)} {{#{ending_anchor(ending.id)} .cq-branching__heading}}",
         "",
-        f'<p class="cq-branching__rating"><strong>Rating: {label}</strong> ({RATING_HELP[ending.rating]}).</p>',
+        f'<p class="cq-branching__rating">{line}</p>',
         "",
-        '<p class="cq-branching__subhead"><strong>What followed</strong></p>',
+        f'<p class="cq-branching__subhead"><strong>{t("scenario.followed")}</strong></p>',
         _block(ending.outcome, scenario),
-        '<p class="cq-branching__subhead"><strong>Debrief</strong></p>',
+        f'<p class="cq-branching__subhead"><strong>{t("scenario.debrief")}</strong></p>',
         _block(ending.debrief, scenario),
-        '<p class="cq-branching__again"><a href="#situation">Start again from the situation</a></p>',
+        f'<p class="cq-branching__again"><a href="#situation">{t("scenario.again")}</a></p>',
         "",
         "</section>",
         "",
@@ -139,17 +138,16 @@ def render_scenario(scenario: Scenario) -> str:
     rows = [
         f'<div class="cq-branching" data-module="scenario" data-config="{config}" markdown="block">',
         "",
-        "## The situation {#situation}",
+        f"## {t('scenario.situation')} {{#situation}}",
         _block(scenario.situation, scenario),
-        '<p class="cq-branching__howto">Each choice below is a link to what follows it; the endings come after the moments. '
-        f'Start with <a href="#{node_anchor(scenario.start)}">the first moment</a>.</p>',
+        f'<p class="cq-branching__howto">{t("scenario.howto", start=node_anchor(scenario.start))}</p>',
         "",
-        "## The moments {#moments}",
+        f"## {t('scenario.moments')} {{#moments}}",
         "",
     ]
     for node in order:
         rows += _node(scenario, node, numbers)
-    rows += ["## The endings {#endings}", ""]
+    rows += [f"## {t('scenario.endings')} {{#endings}}", ""]
     for ending in scenario.endings:
         rows += _ending(scenario, ending)
     rows += ["</div>", ""]
