@@ -122,6 +122,14 @@ def notices(markdown: str, curriculum: Curriculum, page_uri: str, file: File, la
     return markdown
 
 
+def untranslated(markdown: str, language: str) -> str:
+    """A generated page whose content has no translation yet (a scenario) on a page of
+    another language: shown in English and marked as English, with the notice in that language."""
+    if language == DEFAULT_LANGUAGE:
+        return markdown
+    return _after_title(markdown, _admonition("fallback", language), wrap_lang=DEFAULT_LANGUAGE)
+
+
 def _admonition(kind: str, language: str) -> str:
     return f'!!! warning "{t(kind + ".title", language)}"\n    {t(kind + ".notice", language)}\n'
 

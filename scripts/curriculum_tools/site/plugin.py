@@ -196,6 +196,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         markdown = self.render.page_markdown(uri, markdown)
         if uri not in self.render.generated:
             markdown = languages.notices(markdown, self.render.curriculum, uri, page.file, self.language)
+        elif audience_of(uri) == "scenario":  # scenarios are not translatable yet: their text is English
+            markdown = languages.untranslated(markdown, self.language)
         return unlink_left_out(markdown, page.file.src_uri, self.left_out)
 
     def on_page_content(self, html, page, config, files):
