@@ -503,6 +503,21 @@ class Curriculum:
             language=language,
         )
 
+    def needs_framework(self) -> Framework:
+        """competencies.yml's framework, for code that only ever runs on a curriculum that has
+        one (the sign-off and credential commands load theirs with
+        cli/commands/_common.py curriculum_for_signoff, which refuses a curriculum without)."""
+        if self.framework is None:
+            raise ValueError(f"{self.root}: no competency framework (competencies.yml)")
+        return self.framework
+
+    def needs_signoff(self) -> Signoff:
+        """signoff.yml's rules, for code that only ever runs on a curriculum that has them (as
+        needs_framework)."""
+        if self.signoff is None:
+            raise ValueError(f"{self.root}: no sign-off rules (signoff.yml)")
+        return self.signoff
+
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
 

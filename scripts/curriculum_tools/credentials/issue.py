@@ -106,7 +106,9 @@ class Issued:
 
 def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index: int) -> Issued:
     decision, standing, config = checked.decision, checked.standing, checked.settings
-    framework = curriculum.framework
+    if decision is None or standing is None or config is None:
+        raise IssueError("internal error: a credential is built only from a decision that passed its checks")
+    framework = curriculum.needs_framework()
     achievement_id = certification_url(site)
     levels = [lvl for lvl in framework.levels if lvl.level is not None]
     domains = {d.id: d.title for d in framework.domains}
@@ -148,6 +150,8 @@ def build(checked: Checked, curriculum: Curriculum, site: Site, key: Key, index:
             }
         )
         reached = level_reached(curriculum, standing.records, row)
+        if reached is None:  # a signed-off row meets its requirement at its own minimum level at least
+            raise IssueError(f"internal error: no level reached for the signed-off competency {cid}")
         results.append(
             {"type": ["Result"], "resultDescription": rd, "achievedLevel": f"{rd}-{reached.id}", "status": "Completed"}
         )

@@ -103,7 +103,7 @@ class Key:
     id: str  # verification method id
     public: Ed25519PublicKey
     private: Ed25519PrivateKey | None
-    path: Path | None = None
+    path: Path  # the private key file (its folder also holds the ledger of issued credentials)
 
     @property
     def public_multibase(self) -> str:

@@ -90,8 +90,11 @@ def check(document: dict, public_key_for) -> str:
     vm = proof.get("verificationMethod")
     if not isinstance(vm, str):
         raise ProofError("proof has no verificationMethod")
+    value = proof.get("proofValue")
+    if not isinstance(value, str):
+        raise ProofError("proof has no proofValue")
     try:
-        signature = multibase.decode_z(proof.get("proofValue"))
+        signature = multibase.decode_z(value)
     except ValueError as exc:
         raise ProofError(f"proofValue: {exc}") from None
     public: Ed25519PublicKey = public_key_for(vm)

@@ -366,7 +366,7 @@ def _scenario(curriculum: Curriculum, source: Source) -> None:
 def _signoff(curriculum: Curriculum, source: Source) -> None:
     d = source.data
     default = Requirement(**d["default"])
-    overrides = {}
+    overrides: dict[str, Requirement] = {}
     for override in d.get("overrides", []):
         fields = {**d["default"], **{k: v for k, v in override.items() if k != "competencies"}}
         for comp in override["competencies"]:

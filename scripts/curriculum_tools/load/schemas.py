@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, relevance
@@ -168,9 +169,11 @@ def _where(path) -> str:
 def _describe(error: ValidationError) -> tuple[tuple, str]:
     path = tuple(error.absolute_path)
     where = _where(path)
-    kind, value, schema = error.validator, error.instance, error.schema
+    # jsonschema types these as "unset or anything"; a raised error always has them
+    kind, value, schema = error.validator, error.instance, cast(dict, error.schema)
+    expected: Any = error.validator_value
     if kind == "required":
-        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        missing = [name for name in expected if isinstance(value, dict) and name not in value]
         name = missing[0] if missing else "?"
         return path, f"{where}: missing required field '{name}'"
     if kind == "additionalProperties":
@@ -179,7 +182,7 @@ def _describe(error: ValidationError) -> tuple[tuple, str]:
         name = extra[0] if extra else "?"
         return path + (name,), f"{where}: unknown field '{name}' (allowed: {', '.join(allowed)})"
     if kind == "type":
-        wanted = error.validator_value
+        wanted = expected
         wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
         words = {
             "string": "text",
@@ -190,27 +193,27 @@ def _describe(error: ValidationError) -> tuple[tuple, str]:
         }
         return path, f"{where}: must be {words.get(wanted, wanted)}, not {_kind_of(value)}"
     if kind in ("enum", "const"):
-        options = error.validator_value if kind == "enum" else [error.validator_value]
+        options = expected if kind == "enum" else [expected]
         return path, f"{where}: {value!r} is not allowed; use one of: {', '.join(map(str, options))}"
     if kind == "pattern":
-        return path, f"{where}: {value!r} is not in the expected form ({_pattern_hint(schema, error.validator_value)})"
+        return path, f"{where}: {value!r} is not in the expected form ({_pattern_hint(schema, expected)})"
     if kind == "minItems":
-        return path, f"{where}: needs at least {error.validator_value} item(s), has {len(value)}"
+        return path, f"{where}: needs at least {expected} item(s), has {len(cast(list, value))}"
     if kind == "maxItems":
-        return path, f"{where}: allows at most {error.validator_value} item(s), has {len(value)}"
+        return path, f"{where}: allows at most {expected} item(s), has {len(cast(list, value))}"
     if kind == "minLength":
         return path, f"{where}: must not be empty"
     if kind == "maxLength":
-        return path, f"{where}: is too long (at most {error.validator_value} characters)"
+        return path, f"{where}: is too long (at most {expected} characters)"
     if kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
-        return path, f"{where}: must be {word} {error.validator_value}, not {value!r}"
+        return path, f"{where}: must be {word} {expected}, not {value!r}"
     if kind == "format":
         return (
             path,
-            f"{where}: {value!r} is not a valid {error.validator_value} (expected e.g. 2026-01-31)"
-            if error.validator_value == "date"
-            else f"{where}: {value!r} is not a valid {error.validator_value}",
+            f"{where}: {value!r} is not a valid {expected} (expected e.g. 2026-01-31)"
+            if expected == "date"
+            else f"{where}: {value!r} is not a valid {expected}",
         )
     if kind == "uniqueItems":
         return path, f"{where}: contains the same entry twice"

@@ -65,7 +65,7 @@ class _Composer(yaml.SafeLoader):
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml: the pure-Python parser only
-    CParser = None
+    CParser = None  # type: ignore[assignment,misc]  # mypy's known limit on optional imports
 
 if CParser is not None:
 
@@ -239,19 +239,19 @@ def _scalar(node: ScalarNode):
         return value
     if tag == "tag:yaml.org,2002:float":
         if text.lower().lstrip("+-") in (".inf", ".nan"):
-            value = math.inf
+            number = math.inf
         else:
             try:
-                value = float(text.replace("_", ""))
+                number = float(text.replace("_", ""))
             except ValueError:
                 return text
-        if not math.isfinite(value) or abs(value) > MAX_INTEGER:
+        if not math.isfinite(number) or abs(number) > MAX_INTEGER:
             raise _Reject(
                 node.start_mark,
                 f"the number {_short(text)} is not a finite number; write an ordinary number",
                 "yaml-number",
             )
-        return value
+        return number
     # timestamps stay text: dates are validated as strings by the schemas
     return text
 

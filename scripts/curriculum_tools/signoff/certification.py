@@ -10,11 +10,15 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from curriculum_tools.core.model import Curriculum
+from curriculum_tools.core.model import Curriculum, RatingLevel
 from curriculum_tools.signoff.evaluate import SIGNED_OFF, Row, evaluate
 from curriculum_tools.signoff.outputs import to_csv
 from curriculum_tools.signoff.records import Record, read_records
+
+if TYPE_CHECKING:  # knowledge imports this module
+    from curriculum_tools.signoff.knowledge import Standing as KnowledgeStanding
 
 
 @dataclass
@@ -60,26 +64,28 @@ def same_person(a: str, b: str) -> bool:
 
 
 def required_ids(curriculum: Curriculum, config: Settings | None) -> list[str]:
-    everything = list(curriculum.framework.competencies)
+    everything = list(curriculum.needs_framework().competencies)
     return list(config.competencies) if config and config.competencies else everything
 
 
-def level_reached(curriculum: Curriculum, records: list[Record], row: Row):
+def level_reached(curriculum: Curriculum, records: list[Record], row: Row) -> RatingLevel | None:
     """The highest rating level at which this signed-off row's requirement is still met."""
     if row.status != SIGNED_OFF:
         return None
     own = [r for r in records if same_person(r.trainee, row.trainee)]
     numbered = sorted(
-        (lvl for lvl in curriculum.framework.levels if lvl.level is not None), key=lambda lvl: lvl.level, reverse=True
+        ((lvl.level, lvl) for lvl in curriculum.needs_framework().levels if lvl.level is not None),
+        key=lambda pair: pair[0],
+        reverse=True,
     )
-    minimum = next(lvl for lvl in numbered if lvl.id == row.requirement.min_rating)
-    for level in numbered:
-        if level.level < minimum.level:
+    # min_rating is a numbered level (rule signoff-ref)
+    floor, minimum = next(pair for pair in numbered if pair[1].id == row.requirement.min_rating)
+    rules = curriculum.needs_signoff()
+    for number, level in numbered:
+        if number < floor:
             break
         stricter = dataclasses.replace(row.requirement, min_rating=level.id)
-        signoff = dataclasses.replace(
-            curriculum.signoff, overrides={**curriculum.signoff.overrides, row.competency.id: stricter}
-        )
+        signoff = dataclasses.replace(rules, overrides={**rules.overrides, row.competency.id: stricter})
         rows = [
             r
             for r in evaluate(dataclasses.replace(curriculum, signoff=signoff), own)
@@ -99,7 +105,7 @@ class Standing:
     all_rows: list[Row]  # the whole report's rows (for the hash)
     records: list[Record]
     hash: str
-    knowledge: list = dataclasses.field(default_factory=list)  # knowledge.Standing of this trainee
+    knowledge: list[KnowledgeStanding] = dataclasses.field(default_factory=list)  # this trainee's
 
     def unmet(self, ids: list[str]) -> list[Row]:
         return [r for r in self.rows if r.competency.id in ids and r.status != SIGNED_OFF]
@@ -120,7 +126,8 @@ def standing(
     records = as_of(found.records, date)
     rows = evaluate(curriculum, records)
     own = [r for r in rows if same_person(r.trainee, trainee)]
-    table, mine = "", []
+    table = ""
+    mine: list[KnowledgeStanding] = []
     if knowledge_paths:
         config = knowledge.settings(curriculum)
         results = knowledge.read(knowledge_paths, curriculum, found.result)

@@ -30,7 +30,7 @@ class Row:
 
 def evaluate(curriculum: Curriculum, records: list[Record]) -> list[Row]:
     """One row per trainee and competency: trainees by name, competencies in framework order."""
-    framework, signoff = curriculum.framework, curriculum.signoff
+    framework, signoff = curriculum.needs_framework(), curriculum.needs_signoff()
     levels = {lvl.id: lvl for lvl in framework.levels}
     domains = {d.id: d.title for d in framework.domains}
     trainees: dict[str, list[Record]] = {}

@@ -88,8 +88,8 @@ def render(
     progress_levels=None,
 ) -> str:
     now = now or dt.datetime.now(dt.UTC)
-    signoff = curriculum.signoff
-    levels = {lvl.id: lvl.label for lvl in curriculum.framework.levels}
+    signoff = curriculum.needs_signoff()
+    levels = {lvl.id: lvl.label for lvl in curriculum.needs_framework().levels}
     trainees: dict[str, list[Row]] = {}
     for row in rows:
         trainees.setdefault(row.trainee, []).append(row)

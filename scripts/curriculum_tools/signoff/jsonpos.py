@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public since Python 2, missing from typeshed
 
 from curriculum_tools.core.problems import ContentError, Problem
 from curriculum_tools.load.yaml import Positions
@@ -55,8 +55,13 @@ def load_json(text: str, path: str):
         )
     duplicate = False
     floats: list[str] = []
+
+    def parse_float(number: str) -> float:
+        floats.append(number)
+        return float(number)
+
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=lambda s: floats.append(s) or float(s))
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=parse_float)
     except _Duplicate:
         duplicate = True  # found with its line by the full walk below
     except json.JSONDecodeError as exc:
@@ -79,16 +84,17 @@ def load_json(text: str, path: str):
             Problem(path, line, col, f"JSON nested more than {MAX_DEPTH} levels deep; a record never is", "json-syntax")
         ) from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
-        line, col = where(_LONG_NUMBER.search(text).start() if _LONG_NUMBER.search(text) else 0)
+        long_number = _LONG_NUMBER.search(text)
+        line, col = where(long_number.start() if long_number else 0)
         raise ContentError(
             Problem(
                 path, line, col, "not usable JSON: a number with thousands of digits; no record has one", "json-syntax"
             )
         ) from None
     if not duplicate:
-        positions = LazyPositions(text, where)
-        positions.has_float = bool(floats)
-        return data, positions
+        lazy = LazyPositions(text, where)
+        lazy.has_float = bool(floats)
+        return data, lazy
     positions: Positions = {}
     try:
         data, end = _value(text, _skip(text, 0), (), positions, where)
@@ -188,7 +194,8 @@ class LazyPositions:
 
 
 def _skip(text: str, index: int) -> int:
-    return _SPACE.match(text, index).end()
+    space = _SPACE.match(text, index)
+    return space.end() if space else index
 
 
 def _value(text: str, i: int, path: tuple, positions: Positions, where):

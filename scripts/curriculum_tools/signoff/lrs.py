@@ -67,7 +67,7 @@ class Client:
         origin = urllib.parse.urlsplit(self.endpoint)
         self._origin = (origin.scheme, origin.netloc)
 
-    def _clean(self, text: str) -> str:
+    def _clean(self, text: object) -> str:
         text = " ".join(str(text).split())[:300]
         for secret in (self._secret, self._authorization.split(" ", 1)[1]):
             text = text.replace(secret, "***")

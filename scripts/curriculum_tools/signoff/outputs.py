@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from curriculum_tools.signoff.evaluate import SIGNED_OFF, Row
@@ -59,7 +60,7 @@ def to_csv(rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def write_atomically(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
+def write_atomically(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     """Write every file or none: temporary files first, then one rename each. Text is written
     as UTF-8 with the newlines given; bytes as they are."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,8 @@ met (signoff.certification.level_reached), or the latest rating; levels are neve
 
 from __future__ import annotations
 
+from typing import Any
+
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.signoff.evaluate import Row, _level
 from curriculum_tools.signoff.records import Record
@@ -35,12 +37,13 @@ def _counted(records: list[Record], row: Row) -> list[Record]:
 
 
 def targets(curriculum: Curriculum, records: list[Record], row: Row) -> list[dict]:
-    levels = {lvl.id: lvl for lvl in curriculum.framework.levels}
+    levels = {lvl.id: lvl for lvl in curriculum.needs_framework().levels}
     minimum = levels[row.requirement.min_rating].level
+    assert minimum is not None  # min_rating is a numbered level (rule signoff-ref)
     req, cid = row.requirement, row.competency.id
     counted = _counted(records, row)
     meeting = [r for r in counted if (_level(r, cid, levels)[0] or 0) >= minimum]
-    out = [
+    out: list[dict[str, Any]] = [
         {"target": "sessions", "have": row.sessions, "need": req.min_sessions},
         {"target": "observers", "have": len(row.observers), "need": req.min_observers},
     ]

@@ -5,8 +5,10 @@ with its file, line and column; a broken file or record never stops the others."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from curriculum_tools.core.model import Checklist, Curriculum, Source
 from curriculum_tools.core.problems import WARNING, ContentError, Problem, Result
@@ -45,7 +47,7 @@ class Records:
 
 def find_files(paths: list[Path], result: Result) -> list[tuple[Path, str]]:
     """(file, path as shown) for every file named, and every *.json file under every folder."""
-    found = []
+    found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
             files = sorted(path.rglob("*.json"))
@@ -60,7 +62,7 @@ def find_files(paths: list[Path], result: Result) -> list[tuple[Path, str]]:
 
 
 def read_records(
-    paths: list[Path], curriculum: Curriculum, today: dt.date | None = None, documents: list[tuple[str, str]] = ()
+    paths: list[Path], curriculum: Curriculum, today: dt.date | None = None, documents: Sequence[tuple[str, str]] = ()
 ) -> Records:
     """`today`: records of sessions after it are rejected (default: the real today).
     `documents`: (name, JSON text) of records that are not files (read back from an LRS),
@@ -118,7 +120,9 @@ def _check_file(source: Source, curriculum: Curriculum, result: Result, today: d
         broken = {path[1] for path, _ in located if len(path) >= 2 and path[0] == "records"}
         if any(len(path) < 2 or path[0] != "records" for path, _ in located):
             return []  # the export itself is broken: trust none of it
-        entries = [(("records", i), r) for i, r in enumerate(data["records"]) if i not in broken]
+        entries: list[tuple[tuple, Any]] = [
+            (("records", i), r) for i, r in enumerate(data["records"]) if i not in broken
+        ]
     else:
         entries = [] if located else [((), data)]
     records = []
@@ -172,7 +176,7 @@ def _cross_check(source: Source, path: tuple, data: dict, curriculum: Curriculum
             "older-version",
             WARNING,
         )
-    levels = [lvl.id for lvl in curriculum.framework.levels]
+    levels = [lvl.id for lvl in curriculum.needs_framework().levels]
     items = {item.id for item in checklist.items}
     seen: set[str] = set()
     for i, rating in enumerate(data["ratings"]):
@@ -198,6 +202,8 @@ def _cross_check(source: Source, path: tuple, data: dict, curriculum: Curriculum
 def _record(source: Source, path: tuple, data: dict, curriculum: Curriculum) -> Record:
     checklist = next(k for k in curriculum.checklists if k.id == data["checklist"]["id"])
     items = {item.id for item in checklist.items}
+    updated = _datetime(data["updated"])
+    assert updated is not None  # _cross_check refused a record whose updated is not a date-time
     return Record(
         id=data["id"],
         checklist=checklist,
@@ -207,7 +213,7 @@ def _record(source: Source, path: tuple, data: dict, curriculum: Curriculum) -> 
         date=data["date"],
         ratings={r["item"]: r["rating"] for r in data["ratings"] if r["item"] in items},
         signed_off=bool(data.get("signed_off")),
-        updated=_datetime(data["updated"]),
+        updated=updated,
         source=source,
         path=path,
         older=data["checklist"]["version"] < checklist.version,

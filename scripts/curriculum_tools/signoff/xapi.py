@@ -86,7 +86,7 @@ def _present(data: dict, dotted: str) -> bool:
 
 def scale(curriculum: Curriculum) -> dict[str, int | None]:
     """Rating level id -> its level on the entrustment scale (None: not a level, e.g. not observed)."""
-    return {level.id: level.level for level in curriculum.framework.levels}
+    return {level.id: level.level for level in curriculum.needs_framework().levels}
 
 
 def statements_of(record: Record, programme: str, levels: dict[str, int | None]) -> list[dict]:

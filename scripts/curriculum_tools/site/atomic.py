@@ -113,7 +113,7 @@ class _Console(logging.StreamHandler):
         self.addFilter(lambda record: record.levelno < logging.ERROR)
         self.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
 
-    @property  # type: ignore[override]
+    @property
     def stream(self):
         return sys.stderr
 

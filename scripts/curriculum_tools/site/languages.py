@@ -14,6 +14,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.structure.files import File, Files
 
@@ -73,10 +74,11 @@ def place(file: File, config, language: str) -> File:
         file.dest_uri = lead + file.dest_uri
         file.url = file._get_url(config.use_directory_urls)
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
-    file.norm_src_uri = file.src_uri
-    file.locale = file.locale_alternate_of = language
-    file.localization = language if language != DEFAULT_LANGUAGE else None
-    file.alternates = {language: file}
+    marked: Any = file  # the attributes mkdocs-static-i18n gives its files (not in MkDocs' File type)
+    marked.norm_src_uri = file.src_uri
+    marked.locale = marked.locale_alternate_of = language
+    marked.localization = language if language != DEFAULT_LANGUAGE else None
+    marked.alternates = {language: file}
     plugin = _i18n(config)
     if plugin is not None and language in plugin.i18n_files_per_language:
         plugin.i18n_files_per_language[language].append(file)  # the sitemap lists it
@@ -93,13 +95,15 @@ def select_files(files: Files, config, language: str) -> Files:
         if lang is None:
             if file.is_documentation_page():
                 chosen.setdefault(source, file)
-                file.norm_src_uri = source
+                cast(Any, file).norm_src_uri = source
             else:
                 others.append(file)
         elif lang == language and file.is_documentation_page():
             # the page under its source's name (links and the nav name the English file),
             # read from the translation
-            translated = File(source, file.src_dir, file.dest_dir, config.use_directory_urls, inclusion=file.inclusion)
+            translated: Any = File(
+                source, file.src_dir, file.dest_dir, config.use_directory_urls, inclusion=file.inclusion
+            )
             translated.abs_src_path = file.abs_src_path
             translated.norm_src_uri = source
             translated.localization = language

@@ -181,8 +181,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for path, source in vendored_files(config, self.content_root(config)):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         for bundle in self.bundles:
-            for source in bundle.sources:
-                if (existing := files.get_file_from_path(source)) is not None:
+            for part_source in bundle.sources:
+                if (existing := files.get_file_from_path(part_source)) is not None:
                     files.remove(existing)
             files.append(File.generated(config, bundle.path, content=bundle.content))
         self.urls = {languages.uri(f): f.url for f in files.documentation_pages()}

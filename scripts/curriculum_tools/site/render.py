@@ -67,16 +67,16 @@ class SiteRender:
             entries += [{text(m.title): m.src_uri} for m in c.modules_in(track.id)]
             nav.append({text(track.title): entries})
         sections: dict[str, list] = {}
-        for page in self.generated.values():
-            if page.section is None:
+        for made in self.generated.values():
+            if made.section is None:
                 continue
-            if page.section == "":
-                nav.append({text(page.title): page.src_uri})
+            if made.section == "":
+                nav.append({text(made.title): made.src_uri})
             else:
-                if page.section not in sections:
-                    sections[page.section] = []
-                    nav.append({text(page.section): sections[page.section]})
-                sections[page.section].append({text(page.title): page.src_uri})
+                if made.section not in sections:
+                    sections[made.section] = []
+                    nav.append({text(made.section): sections[made.section]})
+                sections[made.section].append({text(made.title): made.src_uri})
         return nav
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:

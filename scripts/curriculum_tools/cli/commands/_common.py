@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Literal
 
 from curriculum_tools.check import check
 
@@ -36,7 +37,7 @@ def curriculum_for_signoff(root: Path):
     return curriculum
 
 
-def date_option(value: str | None, name: str) -> dt.date | None | bool:
+def date_option(value: str | None, name: str) -> dt.date | None | Literal[False]:
     """The date, None when not given, or False after printing that it is not a date."""
     if value is None:
         return None

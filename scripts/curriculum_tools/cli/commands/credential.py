@@ -173,7 +173,7 @@ def _issue(args) -> int:
                 file=sys.stderr,
             )
         d = checked.decision
-        if checked.result.errors:
+        if checked.result.errors or d is None:  # no decision without an error that says why
             bad = True
             continue
         if d.decision not in CERTIFIED:
@@ -194,6 +194,8 @@ def _issue(args) -> int:
     notes = []
     entries = []
     for checked in checked_all:
+        decision = checked.decision
+        assert decision is not None  # checked_all holds only checked decisions
         index = status.free_index(used)
         used.add(index)
         issued = issuing.build(checked, curriculum, site, key, index)
@@ -201,17 +203,17 @@ def _issue(args) -> int:
         while f"{name}.json" in files or (args.out / f"{name}.json").exists():
             name += "-again"
         files[f"{name}.json"] = json.dumps(issued.credential, indent=2, ensure_ascii=False) + "\n"
-        files[f"{name}.html"] = certificate.render(issued.credential, checked.decision, f"{name}.json")
+        files[f"{name}.html"] = certificate.render(issued.credential, decision, f"{name}.json")
         try:
-            files[f"{name}.pdf"] = certificate.render_pdf(issued.credential, checked.decision, f"{name}.json")
+            files[f"{name}.pdf"] = certificate.render_pdf(issued.credential, decision, f"{name}.json")
         except ValueError as err:
-            notes.append(f"note: no PDF certificate for {_printable(checked.decision.trainee)}: {err}")
+            notes.append(f"note: no PDF certificate for {_printable(decision.trainee)}: {err}")
         entries.append(
             {
                 "id": issued.credential["id"],
                 "index": index,
-                "trainee": checked.decision.trainee,
-                "decision": checked.decision.file.as_posix(),
+                "trainee": decision.trainee,
+                "decision": decision.file.as_posix(),
                 "issued": now(),
                 "file": f"{name}.json",
             }

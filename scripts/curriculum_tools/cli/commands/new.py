@@ -46,6 +46,12 @@ class Answers:
     def __init__(self, args, interactive: bool):
         self.args, self.interactive = args, interactive
 
+    def need(self, name: str, question: str, validate, default: str | None = None) -> str:
+        """A required answer: get() aborts or asks again rather than give None."""
+        value = self.get(name, question, validate, default)
+        assert value is not None
+        return value
+
     def get(self, name: str, question: str, validate, default: str | None = None, required: bool = True) -> str | None:
         value = getattr(self.args, name)
         if value is not None:
@@ -175,16 +181,16 @@ def _new_module(curriculum, answers: Answers, root: Path, today: dt.date):
     tracks = {t.id: t for t in curriculum.tracks}
     if not tracks:
         raise Abort("tracks.yml has no tracks or does not validate; run curriculum validate")
-    track = answers.get(
+    track = answers.need(
         "track",
         f"Track ({', '.join(tracks)})",
         lambda v: None if v in tracks else f"unknown track; use one of: {', '.join(tracks)}",
     )
-    title = answers.get("title", "Title of the module", _title_checker)
+    title = answers.need("title", "Title of the module", _title_checker)
     existing = curriculum.modules_in(track)
     prefixes = {m.id.split("-", 1)[0] for m in existing}
     prefix = f"{prefixes.pop()}-" if len(prefixes) == 1 else ""
-    module_id = answers.get(
+    module_id = answers.need(
         "id",
         "Module id",
         _id_checker(curriculum, root, lambda v: f"curriculum/{track}/{v}.md"),
@@ -219,15 +225,15 @@ def _new_quiz(curriculum, answers: Answers, root: Path, today: dt.date):
             return "this module does not validate yet; fix it first (curriculum validate)"
         return f"no module with this id (modules: {', '.join(sorted(m.id for m in curriculum.modules))})"
 
-    module_id = answers.get("module", "Module id", module_exists)
+    module_id = answers.need("module", "Module id", module_exists)
     module = curriculum.module(module_id)
     if module.quiz_id and curriculum.quiz(module.quiz_id):
         raise Abort(f"module '{module_id}' already has its quiz, quizzes/{module.quiz_id}.yml")
     default_id = module.quiz_id or f"{module_id}-quiz"
-    quiz_id = answers.get(
+    quiz_id = answers.need(
         "id", "Quiz id", _id_checker(curriculum, root, lambda v: f"quizzes/{v}.yml"), default=default_id
     )
-    title = answers.get("title", "Quiz title", _title_checker, default=f"Check your understanding - {module.title}")
+    title = answers.need("title", "Quiz title", _title_checker, default=f"Check your understanding - {module.title}")
     rel, text = render.quiz(
         id=quiz_id, module_id=module_id, title=title, objectives=list(module.objectives), anchors=list(module.anchors)
     )
@@ -244,8 +250,8 @@ def _new_quiz(curriculum, answers: Answers, root: Path, today: dt.date):
 
 
 def _new_checklist(curriculum, answers: Answers, root: Path, today: dt.date):
-    title = answers.get("title", "Title of the checklist", _title_checker)
-    checklist_id = answers.get(
+    title = answers.need("title", "Title of the checklist", _title_checker)
+    checklist_id = answers.need(
         "id",
         "Checklist id",
         _id_checker(curriculum, root, lambda v: f"checklists/{v}.yml"),

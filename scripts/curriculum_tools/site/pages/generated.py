@@ -81,10 +81,10 @@ def progress_page(curriculum: Curriculum) -> list[GeneratedPage]:
         ]
         modules = {m.id: m for m in curriculum.modules}
         for scenario in sorted(curriculum.scenarios, key=lambda s: s.title.lower()):
-            module = modules.get(scenario.module_id)
+            owner = modules.get(scenario.module_id)
             rows.append(
                 f'| [{md(scenario.title)}](scenarios/{scenario.id}.md){{ data-scenario-id="{scenario.id}" data-endings="{len(scenario.endings)}" }} '
-                f"| {md(module.title) if module else md(scenario.module_id)} "
+                f"| {md(owner.title) if owner else md(scenario.module_id)} "
                 f'| <span class="cq-progress__status" data-status-for="{scenario.id}">{t("progress.scenarioNone")}</span> |'
             )
     rows += ["", "</div>", "", slots.slot("progress-transfer"), ""]

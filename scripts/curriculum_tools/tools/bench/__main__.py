@@ -9,6 +9,7 @@ import platform
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from curriculum_tools.tools.bench import records as report_bench
 from curriculum_tools.tools.bench.corpus import REPO, front_matter_files, write_corpus
@@ -105,7 +106,7 @@ def measure_size(n: int, args) -> dict:
         result.update(build=build, page=page, own_assets=own_assets(page))
     print(f"[bench] {n} modules: validating...", file=sys.stderr, flush=True)
     runs = validate_runs(root, front_matter_files(root, work / "front-matter"))
-    validate = alternate(runs, repeat)
+    validate: dict[str, Any] = alternate(runs, repeat)
     if "check-jsonschema" in validate:
         validate["ratio"] = ratios(validate, "ours", "check-jsonschema")
     validate["files"] = sum(len(cmd) - 3 for cmd in runs.get("check-jsonschema", [])) or None

@@ -24,7 +24,7 @@ def write_export(path: Path, megabytes: float, root: Path = REPO, seed: int = 12
     """Write the export; return how many records it holds."""
     curriculum = load(root).curriculum
     rng = random.Random(seed)
-    levels = [level.id for level in curriculum.framework.levels]
+    levels = [level.id for level in curriculum.needs_framework().levels]
     trainees = [f"Trainee {n:03d}" for n in range(1, 201)]
     observers = [(f"Dr Observer {n}", "Clinical psychologist") for n in range(1, 21)]
     start = dt.date(2025, 1, 1)

@@ -58,6 +58,7 @@ def answer_key(quiz: Quiz) -> dict:
     for q in quiz.all_questions():
         if not q.scored:
             continue
+        correct: list[str] | bool | dict[str, str] | None
         if q.type in ("single_choice", "multiple_choice"):
             correct = [o.id for o in q.options if o.correct]
         elif q.type == "true_false":
