@@ -10,6 +10,7 @@ from curriculum_tools.load.markdown import PAGE_HEADINGS
 from curriculum_tools.site import slots
 from curriculum_tools.site.citations import reference_html, render_citations
 from curriculum_tools.site.i18n import t
+from curriculum_tools.site.pages.review_note import review_aside
 from curriculum_tools.site.pages.scenario import rehearse_markdown
 from curriculum_tools.site.sanitize import markdown_text as md
 
@@ -69,15 +70,7 @@ def module_markdown(module: Module, curriculum: Curriculum, id_prefix: str = "",
         "",
         '<ol class="cq-references">' + "".join(reference_html(r, id_prefix) for r in module.references) + "</ol>",
         "",
-        f'<aside class="cq-review" aria-label="{review_label}"><p>'
-        + t(
-            "module.review",
-            author=html.escape(review.author),
-            reviewed=review.last_reviewed.isoformat(),
-            reviewer=html.escape(review.reviewer_role),
-            due=review.due.isoformat(),
-        )
-        + "</p></aside>",
+        review_aside(review, review_label),
         "",
     ]
     return "\n".join(parts)

@@ -12,6 +12,7 @@ from curriculum_tools.site.citations import reference_html, render_citations
 from curriculum_tools.site.components.scenario.render import rating_label, render_scenario
 from curriculum_tools.site.i18n import t
 from curriculum_tools.site.pages.generated import GeneratedPage
+from curriculum_tools.site.pages.review_note import review_aside
 from curriculum_tools.site.sanitize import markdown_text as md
 
 INDEX = "scenarios/index.md"
@@ -79,15 +80,7 @@ def scenario_markdown(scenario: Scenario, curriculum: Curriculum) -> str:
         "",
         '<ol class="cq-references">' + "".join(reference_html(r) for r in scenario.references) + "</ol>",
         "",
-        f'<aside class="cq-review" aria-label="{t("module.reviewLabel")}"><p>'
-        + t(
-            "module.review",
-            author=html.escape(review.author),
-            reviewed=review.last_reviewed.isoformat(),
-            reviewer=html.escape(review.reviewer_role),
-            due=review.due.isoformat(),
-        )
-        + "</p></aside>",
+        review_aside(review, t("module.reviewLabel")),
         "",
     ]
     return "\n".join(rows)
