@@ -40,7 +40,7 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
         "glossary/index.html": "page",
         "progress/index.html": "progress",
         "review/index.html": "review",
-        "print/index.html": "module",
+        "print/index.html": "print",
         "supervisors/index.html": "page",
         "supervisors/dashboard/index.html": "dashboard",
         "supervisors/observed-group-session/index.html": "checklist",

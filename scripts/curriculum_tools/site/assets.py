@@ -51,6 +51,7 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "schedule": (["review/schedule.js"], []),
     "review": (["review/review.js"], ["review/review.css"]),
     "quiz": (["quiz/quiz.js"], ["quiz/quiz.css"]),
+    "answersheet": ([], ["quiz/quiz.css"]),  # the quizzes' looks without their code (the printable edition)
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
@@ -61,15 +62,15 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
-    "module": ["shared", "navmarks", "quiz"],  # module pages and the printable edition
+    "module": ["shared", "navmarks", "quiz"],  # module pages
+    "print": ["shared", "navmarks", "answersheet"],  # the printable edition: answer sheets, nothing to answer
     "progress": [
         "shared",
         "dialog",
         "navmarks",
         "schedule",
         "progress",
-        "transfer",
-    ],  # My progress (and its export/import)
+    ],  # My progress (its export/import: the transfer bundle, loaded by progress.js on first use)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     "review": ["shared", "navmarks", "schedule", "quiz", "review"],  # Review (spaced review of quiz questions)
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
@@ -77,6 +78,9 @@ AUDIENCES: dict[str, list[str]] = {
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
     # has been saved, for the count of questions due (the theme writes its address beside the bundle).
     "schedule": ["schedule"],
+    # Export/import of progress alone: progress.js loads it on the first press of Export or
+    # Import (the theme writes its address beside the bundle).
+    "transfer": ["transfer"],
 }
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
@@ -109,12 +113,14 @@ class Bundle:
 
 def audience_of(src_uri: str, module_uris=()) -> str:
     """Which bundle a page loads: a checklist page the recorder, the dashboard its own, module
-    pages (and the printable edition) the quiz, My progress its own, every other page the least."""
+    pages the quiz, the printable edition (answer sheets) only the quiz's stylesheet, My progress its own, every other page the least."""
     if src_uri == DASHBOARD_PAGE:
         return "dashboard"
     if src_uri.startswith(SUPERVISOR_PAGES) and src_uri != SUPERVISOR_INTRO:
         return "checklist"
-    if src_uri in module_uris or src_uri == PRINT_PAGE:
+    if src_uri == PRINT_PAGE:
+        return "print"
+    if src_uri in module_uris:
         return "module"
     if src_uri.startswith(SCENARIO_PAGES) and src_uri != SCENARIO_INDEX:
         return "scenario"
