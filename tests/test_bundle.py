@@ -77,6 +77,19 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
         and "curriculum.addStrings(" in code["curriculum-schedule"]
     )
     assert '"quiz"' not in code["curriculum-checklist"] and '"dashboard"' not in code["curriculum-checklist"]
+    # the printable edition is answer sheets: the quiz's looks, not its code
+    assert 'component("quiz"' in code["curriculum-module"] and 'component("quiz"' not in code["curriculum-print"]
+    # export/import of progress: not in My progress's bundle but alone, its address beside the bundle
+    # (progress.js loads it on the first Export or Import), with its strings but not the registry
+    assert "makeExport" not in code["curriculum-progress"] and "makeExport" in code["curriculum-transfer"]
+    assert "transfer.refused.none" not in code["curriculum-progress"]
+    assert (
+        "addStrings:function" not in code["curriculum-transfer"] and "transfer.exported" in code["curriculum-transfer"]
+    )
+    progress = site.dir / "progress" / "index.html"
+    (address,) = re.findall(r'data-transfer="([^"]+)"', progress.read_text())
+    assert (progress.parent / address).resolve().name.startswith("curriculum-transfer.")
+    assert (progress.parent / address).resolve().is_file()
     for name in ("quiz.js", "recorder.js", "storage.js", "records.js"):
         assert not (site.dir / "assets" / "javascripts" / name).exists()
     assert not (site.dir / "assets" / "stylesheets" / "quiz.css").exists()

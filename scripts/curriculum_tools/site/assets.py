@@ -70,8 +70,7 @@ AUDIENCES: dict[str, list[str]] = {
         "navmarks",
         "schedule",
         "progress",
-        "transfer",
-    ],  # My progress (and its export/import)
+    ],  # My progress (its export/import: the transfer bundle, loaded by progress.js on first use)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     # Review (spaced review of quiz questions)
     "review": ["shared", "navmarks", "schedule", "answers", "quiz", "review"],
@@ -80,6 +79,9 @@ AUDIENCES: dict[str, list[str]] = {
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
     # has been saved, for the count of questions due (the theme writes its address beside the bundle).
     "schedule": ["schedule"],
+    # Export/import of progress alone: progress.js loads it on the first press of Export or
+    # Import (the theme writes its address beside the bundle).
+    "transfer": ["transfer"],
 }
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only

@@ -1,6 +1,9 @@
 /* progress: the "My progress" page: the status of each module's quiz, read from the
    quizzes' saved state (store kind "quiz"), the endings reached in each scenario (store kind
-   "scenario"), and a reset. Uses navmarks.js's helpers. */
+   "scenario"), and a reset. Uses navmarks.js's helpers. "Take my progress with me"
+   (transfer.js) is not in the page's bundle: its box shows at once, and its code (the address
+   in this script's data-transfer) loads when the trainee first presses Export or Import, or
+   at once if the browser cannot store (the box then says so). */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
@@ -42,6 +45,8 @@
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
   var store = curriculum.store;
+  var script = document.currentScript;
+  var transfer = script && script.dataset.transfer; // transfer.js's address, beside the bundle
 
   curriculum.component("progress", function (root) {
     var rows = [].slice.call(root.querySelectorAll("a[data-quiz-id]"));
@@ -95,4 +100,35 @@
     });
     render();
   });
+
+  /* Export and Import: the first press loads transfer.js, which starts on the box, then
+     the press is made again for it. */
+  curriculum.component(
+    "transferload",
+    function (root) {
+      if (curriculum.transfer || !transfer) return; // in the bundle after all, or nowhere to load it from
+      var pressed = null;
+      var loading = false;
+      function load() {
+        if (loading) return;
+        loading = true;
+        var tag = dom.node("script", document.body, null, { src: transfer }); // it starts itself
+        tag.addEventListener("load", function () {
+          root.removeEventListener("click", onClick, true);
+          if (pressed) pressed.click();
+        });
+      }
+      function onClick(event) {
+        var button = event.target.closest && event.target.closest(".cq-transfer__export, .cq-transfer__import");
+        if (!button || curriculum.transfer) return;
+        event.stopImmediatePropagation();
+        pressed = button;
+        load();
+      }
+      root.addEventListener("click", onClick, true);
+      root.hidden = false;
+      if (!store.available) load();
+    },
+    '[data-module="transfer"]'
+  );
 })(window.curriculum);

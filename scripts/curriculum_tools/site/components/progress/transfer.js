@@ -408,4 +408,5 @@
       reader.readAsText(chosen);
     });
   });
+  if (document.readyState !== "loading") curriculum.start(); // loaded by progress.js on the first Export or Import
 })(window.curriculum);
