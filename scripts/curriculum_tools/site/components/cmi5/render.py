@@ -14,6 +14,7 @@ import json
 from curriculum_tools.core.model import Module, Quiz
 from curriculum_tools.site import sanitize
 from curriculum_tools.site.components.scorm.render import sco_pages
+from curriculum_tools.site.i18n import t
 
 
 def au_config(module: Module, quiz: Quiz | None, scenarios=(), scenario=None) -> dict:
@@ -36,6 +37,6 @@ def render_au(module: Module, quiz: Quiz | None, lms: str, scenarios=(), scenari
     return (
         f'<div class="cq-au" data-module="cmi5" data-config="{config}" hidden>'
         '<p class="cq-au__status" role="status" aria-live="polite"></p>'
-        '<button type="button" class="md-button cq-au__finish">Finish this module</button>'
+        f'<button type="button" class="md-button cq-au__finish">{sanitize.text(t("cmi5.finish"))}</button>'
         "</div>"
     )
