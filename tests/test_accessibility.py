@@ -46,10 +46,6 @@ TRACK_IDS: set[str] = set()
 
 def axe_failures(page, site, pages, scheme) -> dict:
     page.emulate_media(color_scheme=scheme)
-    # Each page's search worker would fetch and index the whole site's search index while axe
-    # runs (about a fifth of the walk's time); the index changes nothing axe sees, and search
-    # itself is tested under the strict CSP and offline.
-    page.route("**/search_index.json", lambda route: route.abort())
     failures = {}
     for rel in pages:
         page.goto(site.url + rel)
