@@ -119,16 +119,16 @@ def notices(markdown: str, curriculum: Curriculum, page_uri: str, file: File, la
     path = f"curriculum/{page_uri}"
     translation = curriculum.translation_of(path, language)
     if getattr(file, "localization", None) != language or translation is None:
-        note = _admonition("fallback", language)
-        return _after_title(markdown, note, wrap_lang=DEFAULT_LANGUAGE)
+        return untranslated(markdown, language)
     if curriculum.is_stale(translation):
         return _after_title(markdown, _admonition("stale", language))
     return markdown
 
 
 def untranslated(markdown: str, language: str) -> str:
-    """A generated page whose content has no translation yet (a scenario) on a page of
-    another language: shown in English and marked as English, with the notice in that language."""
+    """A page whose content has no translation yet (a page not translated, a scenario) on a
+    page of another language: shown in English and marked as English, with the notice in that
+    language."""
     if language == DEFAULT_LANGUAGE:
         return markdown
     return _after_title(markdown, _admonition("fallback", language), wrap_lang=DEFAULT_LANGUAGE)
