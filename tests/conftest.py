@@ -125,6 +125,26 @@ def site(site_factory):
     return site_factory()
 
 
+@pytest.fixture(scope="session")
+def strict(site):
+    """The same built site, served with the strict Content-Security-Policy header the README
+    gives deployers (sitewalk.CSP), on a port of its own."""
+    from sitewalk import CSP
+
+    server = SiteServer(site.dir, free_port(), {"Content-Security-Policy": CSP})
+    server.dir = site.dir
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def csp_page(page):
+    """A page that keeps the CSP violations it meets (sitewalk.csp_violations reads them)."""
+    from sitewalk import record_csp
+
+    return record_csp(page)
+
+
 class PageWatch:
     """Records console errors, page errors and every request a page makes."""
 

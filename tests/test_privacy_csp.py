@@ -1,47 +1,18 @@
 """Privacy and a strict Content-Security-Policy. The built site, served with the header the
-README gives deployers, is visited page by page: every request stays on the site's origin
-and the browser reports no CSP violation, on load and while searching, switching colours,
-taking a quiz and recording a checklist. The HTML and CSS are also read for anything that
+README gives deployers, is visited page by page (test_accessibility.py's walk, with axe in the
+same visit): every request stays on the site's origin and the browser reports no CSP
+violation, on load and, here, while searching, switching colours, taking a quiz and
+recording a checklist. The HTML and CSS are also read for anything that
 would load from elsewhere or need 'unsafe-inline'."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from conftest import SiteServer, free_port
 from helpers import REPO
-from sitewalk import site_pages
-
-CSP = "default-src 'self'"
-RECORD_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e =>
-  window.__csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));
-"""
-
-
-@pytest.fixture(scope="module")
-def strict(site):
-    server = SiteServer(site.dir, free_port(), {"Content-Security-Policy": CSP})
-    server.dir = site.dir
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def csp_page(page):
-    page.add_init_script(RECORD_VIOLATIONS)
-    console = []
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
-    page.csp_console = console
-    return page
-
-
-def violations(page) -> list[str]:
-    return page.evaluate("window.__csp || []") + page.csp_console
+from sitewalk import CSP, csp_violations
 
 
 def test_the_documented_header_is_the_one_tested():
@@ -49,22 +20,8 @@ def test_the_documented_header_is_the_one_tested():
     assert f"Content-Security-Policy: {CSP}" in readme
 
 
-@pytest.mark.parametrize("shard", range(2))  # so that both pytest-xdist workers share the walk
-def test_every_page_loads_with_no_csp_violation_and_no_off_origin_request(csp_page, strict, watch, shard):
-    page = csp_page
-    failures = {}
-    pages = site_pages(strict.dir)
-    assert len(pages) > 20
-    for rel in pages[shard::2]:
-        watch.requests.clear()
-        page.csp_console.clear()
-        page.goto(strict.url + rel)
-        page.wait_for_load_state("load")
-        problems = violations(page) + [f"off-origin request {u}" for u in watch.off_origin(strict.url.rstrip("/"))]
-        if problems:
-            failures[rel or "/"] = problems
-    assert failures == {}
-    assert watch.errors == []
+# Every page loaded under the strict header with no CSP violation and no off-origin request:
+# test_accessibility.py's walk, which checks that and axe in one visit per page.
 
 
 def test_search_palette_quiz_and_checklist_work_under_strict_csp(csp_page, strict, watch):
@@ -90,7 +47,7 @@ def test_search_palette_quiz_and_checklist_work_under_strict_csp(csp_page, stric
     expect(page.get_by_role("status").first).to_contain_text("Saved in this browser")
     page.goto(strict.url + "progress/")
     expect(page.locator('[data-status-for="gl-models-of-grief"]')).not_to_have_text("Not started")
-    assert violations(page) == []
+    assert csp_violations(page) == []
     assert watch.off_origin(strict.url.rstrip("/")) == []
     assert watch.errors == []
 
