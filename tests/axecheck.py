@@ -24,6 +24,18 @@ def summary(violations) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
 
 
+# Running CSS transitions and animations, awaited before axe looks: a colour measured
+# half-way through a fade (Material's header title after a scroll) is not the page's colour.
+SETTLE = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await frame(); await frame();  // scroll handlers (the header title) have run and started theirs
+  const finite = document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1));
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
 def violations(page) -> list[str]:
-    """The page as it is now, checked with every rule but AAA: one line per violation."""
+    """The page as it is now, once its transitions have ended, checked with every rule but
+    AAA: one line per violation."""
+    page.evaluate(SETTLE)
     return summary(_AXE.run(page, options=every_rule_but_aaa(page)).response["violations"])

@@ -104,7 +104,7 @@ def test_wrong_question_is_due_after_the_interval_moves_on_when_right_and_back_s
     expect(item(page)).to_be_visible()
     # My progress counts what is due, and links to the Review page
     page.goto(site.url + "progress/")
-    expect(page.locator("[data-review-due]")).to_have_text(f"{n} question(s) due now.")
+    expect(page.locator("[data-review-due]")).to_have_text(f"{n} questions due now.")
     assert watch.errors == []
 
 
@@ -152,8 +152,8 @@ def test_corrupt_or_old_stored_data_gives_a_notice_and_is_ignored(page, site, wa
     page.reload()
     notice = page.locator(".cq-review-page .cq-notice")
     expect(notice).to_contain_text("Saved data was damaged and has been ignored.")
-    expect(notice).to_contain_text("1 saved answer(s) could not be used for review and were ignored.")
-    expect(notice).to_contain_text("1 scheduled question(s) are no longer on this site")
+    expect(notice).to_contain_text("1 saved answer could not be used for review and was ignored.")
+    expect(notice).to_contain_text("1 scheduled question is no longer on this site")
     expect(notice).to_have_attribute("role", "status")
     # the usable attempt still counts
     expect(item(page)).to_be_visible()

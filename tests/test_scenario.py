@@ -174,7 +174,7 @@ def test_reload_mid_path_resumes_without_taking_focus(page, demo):
         (json.dumps({"v": 99, "data": {}}), "another version"),
         (
             json.dumps({"v": 1, "data": {"steps": [["arrival", "welcome"], ["sam-speaks", "gone"]]}}),
-            "1 saved step(s) no longer fit",
+            "1 saved step no longer fits",
         ),
     ],
 )
