@@ -184,7 +184,9 @@ def test_tracks_stale_after_tracks_yml_changes(tmp_path):
     source.write_text(source.read_text().replace("Demo track", "Demonstration track"))
     stale = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
     assert stale.returncode == 1
-    line = next(n for n, text in enumerate((root / "tracks.es.yml").read_text().splitlines(), 1) if "source_hash" in text)
+    line = next(
+        n for n, text in enumerate((root / "tracks.es.yml").read_text().splitlines(), 1) if "source_hash" in text
+    )
     assert f"tracks.es.yml:{line}:3: warning: tracks.yml has changed" in stale.stdout
     out = json.loads(run_cli("translations", "--root", str(root), "--format", "json").stdout)
     assert [r["file"] for r in out["es"]["stale"]] == ["tracks.es.yml"]

@@ -54,9 +54,7 @@ def discover(root: Path) -> list[tuple[str, str]]:
     for name, kind in (("tracks.yml", "tracks"), ("competencies.yml", "competencies")):
         found.append((name, kind))
     # tracks.<lang>.yml: the track titles and summaries in another language
-    found.extend(
-        (p.name, "tracks") for p in sorted(root.glob("tracks.*.yml")) if split_language(p.name)[1] is not None
-    )
+    found.extend((p.name, "tracks") for p in sorted(root.glob("tracks.*.yml")) if split_language(p.name)[1] is not None)
     if (root / "signoff.yml").is_file():  # optional: only `curriculum report` needs it
         found.append(("signoff.yml", "signoff"))
     for pattern, kind in (
