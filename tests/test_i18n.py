@@ -4,7 +4,7 @@ after the hash is updated), `curriculum translations`, and the Spanish site in a
 browser: no English interface string on a Spanish page of any kind, axe in both schemes,
 and a quiz passed in Spanish counting on the English progress page.
 
-The tree is the minimal fixture with a Spanish home page, module and quiz
+The tree is the minimal fixture with a Spanish home page, module, quiz and tracks file
 (tests/fixtures/valid/translated, made from tests/fixtures/translations/es), and its own
 small scenario (scenarios/sc-late-arrival.yml, the role-play brief of its checklist), so the
 walk covers a scenario page, the scenarios index, the Review page, the module page's Rehearse
@@ -145,7 +145,7 @@ def test_stale_fires_after_the_source_changes_and_clears_after_the_hash_is_updat
     assert "(translation-stale)" in stale.stdout
     assert run_cli("validate", "--root", str(root), "--today", TODAY).returncode == 0, "a warning without --strict"
     listed = run_cli("translations", "--root", str(root))
-    assert "es: 2 translated, 1 stale, 1 missing (of 4)" in listed.stdout
+    assert "es: 3 translated, 1 stale, 1 missing (of 5)" in listed.stdout
     assert "stale       quizzes/demo-module-quiz.es.yml" in listed.stdout
 
     new_hash = run_cli("translations", "--hash", str(source)).stdout.strip()
@@ -172,8 +172,39 @@ def test_translations_json_lists_translated_stale_missing():
         "curriculum/demo/demo-module.es.md",
         "curriculum/index.es.md",
         "quizzes/demo-module-quiz.es.yml",
+        "tracks.es.yml",
     ]
     assert out["es"]["stale"] == [] and out["es"]["missing"] == ["glossary/general.yml"]
+
+
+def test_tracks_stale_after_tracks_yml_changes(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(TREE, root)
+    source = root / "tracks.yml"
+    source.write_text(source.read_text().replace("Demo track", "Demonstration track"))
+    stale = run_cli("validate", "--root", str(root), "--strict", "--today", TODAY)
+    assert stale.returncode == 1
+    line = next(
+        n for n, text in enumerate((root / "tracks.es.yml").read_text().splitlines(), 1) if "source_hash" in text
+    )
+    assert f"tracks.es.yml:{line}:3: warning: tracks.yml has changed" in stale.stdout
+    out = json.loads(run_cli("translations", "--root", str(root), "--format", "json").stdout)
+    assert [r["file"] for r in out["es"]["stale"]] == ["tracks.es.yml"]
+
+
+def test_track_titles_and_summaries_follow_the_language():
+    from curriculum_tools.check import check
+
+    curriculum = check(TREE).curriculum
+    english = [(t.id, t.title, t.summary) for t in curriculum.tracks]
+    assert english == [("demo", "Demo track", "A small track used by the tests.")]
+    spanish = curriculum.localized("es").tracks
+    assert [(t.id, t.title, t.summary) for t in spanish] == [
+        ("demo", "Itinerario de demostración", "Un itinerario pequeño que usan las pruebas.")
+    ]
+    # a language without a tracks file falls back to English; the English view is untouched
+    assert [(t.id, t.title, t.summary) for t in curriculum.localized("fr").tracks] == english
+    assert [(t.id, t.title, t.summary) for t in curriculum.tracks] == english
 
 
 # -- the Spanish site in a browser -------------------------------------------------------------
@@ -272,6 +303,43 @@ def test_the_spanish_walk_has_what_it_checks(bilingual):
     assert "Guion para el juego de rol" in page("es/supervisors/demo-checklist")
 
 
+def test_spanish_pages_show_the_spanish_track_title(bilingual):
+    """tracks.es.yml's title and summary wherever the Spanish build names a track: the module
+    page's meta line, the nav, the track page, the home page's list of tracks, the progress
+    page and the printable edition; the English build keeps tracks.yml's."""
+
+    def page(rel):
+        return (bilingual.dir / rel / "index.html").read_text(encoding="utf-8")
+
+    module = page("es/demo/demo-module")
+    meta = re.search(r'<p class="cq-module-meta">(.*?)</p>', module, re.S)
+    assert meta and meta[1].startswith("Itinerario de demostración · "), meta
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', module, re.S)
+    assert nav and "Itinerario de demostración" in nav[0]
+    for rel in ("es/demo/demo-module", "es/demo", "es", "es/progress", "es/print"):
+        html_text = page(rel)
+        assert "Itinerario de demostración" in html_text, rel
+        assert "Demo track" not in html_text and "A small track used by the tests" not in html_text, rel
+    assert "Un itinerario pequeño que usan las pruebas." in page("es/demo") + page("es")
+    english = page("demo/demo-module")
+    assert '<p class="cq-module-meta">Demo track · ' in english and "Itinerario de demostración" not in english
+    for rel in ("demo", "", "progress", "print"):
+        assert "Demo track" in page(rel) and "Itinerario de demostración" not in page(rel), rel
+
+
+def english_track_texts() -> list[str]:
+    """The fixture's English track titles and summaries: with tracks.es.yml in the tree, no
+    Spanish page shows them (outside content marked as English)."""
+    import yaml
+
+    tracks = yaml.safe_load((TREE / "tracks.yml").read_text(encoding="utf-8"))["tracks"]
+    return [text.strip(" .") for track in tracks for text in (track["title"], track["summary"])]
+
+
+def test_english_track_texts_are_listed():
+    assert english_track_texts() == ["Demo track", "A small track used by the tests"]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", list(SPANISH_PAGES), ids=list(SPANISH_PAGES))
 def test_no_english_interface_string_on_a_spanish_page(page: Page, bilingual, kind):
@@ -279,7 +347,8 @@ def test_no_english_interface_string_on_a_spanish_page(page: Page, bilingual, ki
     expect(page.locator("html")).to_have_attribute("lang", "es")
     page.wait_for_load_state("networkidle")
     text = " ".join(spanish_ui_text(page).split())
-    left = [s for s in english_ui_strings() if re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", text)]
+    strings = english_ui_strings() + english_track_texts()
+    left = [s for s in strings if re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", text)]
     assert left == [], f"English interface strings on {SPANISH_PAGES[kind]}: {left}"
 
 

@@ -425,10 +425,10 @@ def english_path(path: str) -> str:
 @dataclass
 class Translation:
     """One translated file: what it says it translates (translation.source, .source_hash) and
-    the model built from it (a Module, a Quiz, glossary terms; None for a plain page)."""
+    the model built from it (a Module, a Quiz, glossary terms, the tracks; None for a plain page)."""
 
     language: str
-    kind: str  # module, quiz, glossary, page
+    kind: str  # module, quiz, glossary, tracks, page
     source: Source  # the translated file
     source_path: str  # translation.source as written
     source_hash: str  # translation.source_hash as written
@@ -472,7 +472,8 @@ class Curriculum:
 
     def localized(self, language: str) -> Curriculum:
         """The curriculum as a reader of `language` sees it: each translated module, quiz,
-        glossary file and page in place of its source, the rest in English (fallback).
+        glossary file and page in place of its source, the track titles and summaries of
+        tracks.<lang>.yml, the rest in English (fallback).
         Ids are the same in every language, so progress and records are shared."""
         if language == self.language:
             return self
@@ -494,8 +495,17 @@ class Curriculum:
                     done.add(path)
             else:
                 glossary.append(term)
+        # by id, so a package's subset of tracks (only_tracks) keeps its subset and order
+        track_text = {t.id: t for t in mine["tracks.yml"].item} if "tracks.yml" in mine else {}
+        tracks = [
+            dataclasses.replace(t, title=track_text[t.id].title, summary=track_text[t.id].summary)
+            if t.id in track_text
+            else t
+            for t in self.tracks
+        ]
         return dataclasses.replace(
             self,
+            tracks=tracks,
             modules=swap(self.modules, lambda m: m.source.path),
             quizzes=swap(self.quizzes, lambda q: q.source.path),
             glossary=glossary,

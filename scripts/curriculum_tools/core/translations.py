@@ -6,9 +6,9 @@ from curriculum_tools.core.model import Curriculum
 
 
 def translatable(curriculum: Curriculum) -> list[str]:
-    """Every English file a translation can replace: pages, modules, quizzes, glossary files."""
+    """Every English file a translation can replace: pages, modules, quizzes, glossary files, tracks.yml."""
     paths = [p.path for p in curriculum.pages]
-    paths += [s.path for s in curriculum.sources if s.kind in ("module", "quiz", "glossary")]
+    paths += [s.path for s in curriculum.sources if s.kind in ("module", "quiz", "glossary", "tracks")]
     return sorted(set(paths))
 
 

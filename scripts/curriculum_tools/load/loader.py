@@ -53,6 +53,8 @@ def discover(root: Path) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for name, kind in (("tracks.yml", "tracks"), ("competencies.yml", "competencies")):
         found.append((name, kind))
+    # tracks.<lang>.yml: the track titles and summaries in another language
+    found.extend((p.name, "tracks") for p in sorted(root.glob("tracks.*.yml")) if split_language(p.name)[1] is not None)
     if (root / "signoff.yml").is_file():  # optional: only `curriculum report` needs it
         found.append(("signoff.yml", "signoff"))
     for pattern, kind in (
@@ -71,7 +73,7 @@ def discover(root: Path) -> list[tuple[str, str]]:
     return [(rel, _translated(rel, kind)) for rel, kind in found]
 
 
-TRANSLATABLE = ("module", "page", "quiz", "glossary")
+TRANSLATABLE = ("module", "page", "quiz", "glossary", "tracks")
 
 
 def _translated(rel: str, kind: str) -> str:
@@ -189,10 +191,13 @@ def _translation(curriculum: Curriculum, result: Result, source: Source) -> None
     if source.kind != "page":
         scratch = Curriculum(root=curriculum.root)
         _BUILDERS[source.kind](scratch, source)
-        translation.item = {"module": scratch.modules, "quiz": scratch.quizzes, "glossary": scratch.glossary}[
-            source.kind
-        ]
-        if source.kind != "glossary":
+        translation.item = {
+            "module": scratch.modules,
+            "quiz": scratch.quizzes,
+            "glossary": scratch.glossary,
+            "tracks": scratch.tracks,
+        }[source.kind]
+        if source.kind not in ("glossary", "tracks"):
             translation.item = translation.item[0]
     curriculum.translations.append(translation)
 

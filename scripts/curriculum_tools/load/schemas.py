@@ -28,7 +28,7 @@ KIND_SCHEMAS = {
     "decision": "decision.schema.json",
     "translation": "translation.schema.json",
 }
-SHARED_SCHEMAS = ["translation.schema.json"]  # $ref'd by module, quiz and glossary
+SHARED_SCHEMAS = ["translation.schema.json"]  # $ref'd by module, quiz, glossary and tracks
 
 
 def _is_integer(checker, instance) -> bool:

@@ -4,13 +4,16 @@ translated quiz keeps its id, module, pass mark, mode, shuffle and partial credi
 question's id, type, objective, section, options (ids and which are correct), true/false
 answer, ordering items (ids, in order) and matching pairs (ids). A translated module keeps
 its id, track, order, quiz, competencies, objective ids, reference ids and heading anchors,
-so progress, records, credentials and quiz links are the same in every language."""
+so progress, records, credentials and quiz links are the same in every language. A translated
+tracks.yml (tracks.<lang>.yml) keeps every track's id, in the source's order."""
 
 from curriculum_tools.core.problems import ERROR
 
 ID = "translation-mismatch"
 SEVERITY = ERROR
-EXPLANATION = "A translated quiz or module must keep the source's ids, answers and scoring; only text may differ."
+EXPLANATION = (
+    "A translated quiz, module or tracks file must keep the source's ids, answers and scoring; only text may differ."
+)
 
 # Fields that are keys, answers or scoring: equal in a translation. Everything else is text.
 QUIZ_KEYS = (
@@ -29,6 +32,7 @@ QUIZ_KEYS = (
 QUIZ_LISTS = ("questions", "options", "items", "pairs")
 MODULE_KEYS = ("id", "track", "order", "quiz", "competencies")
 MODULE_LISTS = ("objectives", "references")
+TRACKS_LISTS = ("tracks",)
 DEFAULTS = {"correct": False, "shuffle": False, "partial_credit": False, "mode": "practice"}
 
 
@@ -69,6 +73,8 @@ def check(context):
         elif t.kind == "module":
             yield from _compare(t.source, english.data, t.source.data, (), MODULE_KEYS, MODULE_LISTS, only_ids=True)
             yield from _anchors(c, t)
+        elif t.kind == "tracks":
+            yield from _compare(t.source, english.data, t.source.data, (), (), TRACKS_LISTS, only_ids=True)
 
 
 def _compare(source, en, tr, path, keys, lists, only_ids=False):

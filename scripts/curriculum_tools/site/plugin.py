@@ -157,7 +157,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     @staticmethod
     def _watch(config, root: Path) -> None:
         """Live reload also follows the content files that live outside docs_dir."""
-        for name in WATCHED:
+        translated_tracks = [p.name for p in sorted(root.glob("tracks.*.yml"))]  # tracks.es.yml
+        for name in [*WATCHED, *translated_tracks]:
             path = str(root / name)
             if (root / name).exists() and path not in config.watch:
                 config.watch.append(path)
