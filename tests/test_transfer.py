@@ -101,7 +101,7 @@ def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(pra
     import_file(second, payload(with_reflections))
     status = second.locator(".cq-transfer__status")
     expect(status).to_have_text(
-        "Progress imported: 1 quizzes updated, 1 attempts added, 0 things to check (listed below)."
+        "Progress imported: 1 quiz updated, 1 attempt added, 0 things to check (listed below)."
     )
     expect(status).to_be_focused()
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6 \(100%\) on "))
@@ -131,7 +131,7 @@ def test_merge_keeps_both_histories_and_lists_conflicts(practice, fresh):
     before = json.loads(other.evaluate(f"localStorage.getItem('{STORE_KEY}')"))["data"]
     other.goto(practice.url + "progress/")
     import_file(other, payload(file))
-    expect(other.locator(".cq-transfer__status")).to_contain_text("1 attempts added, 2 things to check")
+    expect(other.locator(".cq-transfer__status")).to_contain_text("1 attempt added, 2 things to check")
     report = other.locator(".cq-transfer__report")
     expect(report.get_by_role("heading", name="Kept in this browser")).to_be_visible()
     expect(report.get_by_role("listitem")).to_have_text(
@@ -243,7 +243,7 @@ def test_imported_text_with_markup_stays_text(practice, fresh):
     page = fresh()
     page.goto(practice.url + "progress/")
     import_file(page, payload(json.dumps(data)))
-    expect(page.locator(".cq-transfer__status")).to_contain_text("1 quizzes updated")
+    expect(page.locator(".cq-transfer__status")).to_contain_text("1 quiz updated")
     page.goto(practice.url + QUIZ_PAGE)
     expect(page.get_by_label("Your reflection")).to_have_value(
         data["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"]
@@ -270,7 +270,7 @@ def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):  # 
     second.on("request", lambda r: requests.append(r.url))
     second.goto(url(offline, "progress.html"))
     import_file(second, payload(data))
-    expect(second.locator(".cq-transfer__status")).to_contain_text("1 quizzes updated, 1 attempts added")
+    expect(second.locator(".cq-transfer__status")).to_contain_text("1 quiz updated, 1 attempt added")
     expect(second.locator('[data-status-for="gl-models-of-grief"]')).not_to_have_text("Not started")
     assert export(second) == data
     assert not_local(requests) == [] and first.errors == [] and second.errors == []
