@@ -18,6 +18,9 @@ def usable_term(term: str) -> bool:
 def abbreviations(curriculum: Curriculum) -> str:
     """One line per term; line breaks in a term or definition become spaces, so neither can
     leave its line and become Markdown of every page. The definition is the abbreviation's
-    title attribute: text, escaped by the Markdown library."""
+    title attribute: text, escaped by the Markdown library. A blank line between the lines
+    makes each definition a block of its own: in one block, Python-Markdown's abbr processor
+    takes one definition per pass and hands the rest back, and every block processor tests
+    that rest again, which made two thirds of a build (21 s -> 6.5 s for this repository)."""
     lines = [f"*[{one_line(t.term)}]: {one_line(t.definition)}" for t in curriculum.glossary if usable_term(t.term)]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
