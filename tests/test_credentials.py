@@ -368,6 +368,85 @@ def test_certificate_page(issued):
     assert "Unsupervised" in html and "Indirect supervision" in html
 
 
+def _literal_parts(message: str) -> list[str]:
+    """The words of a catalogue message outside its placeholders (plural branches included)."""
+    import re
+
+    text = re.sub(r"\{\w+, plural,|(?:one|other|=\d+) \{|\{\w+\}|[{}#]", "\x00", message)
+    parts = (part.strip(" .,;:()“”«»%'") for part in text.split("\x00"))
+    return [part for part in parts if sum(c.isalpha() for c in part) >= 2]
+
+
+def test_certificate_in_spanish(issued, tmp_path, page):
+    """--lang es: the certificate's own words in Spanish (HTML and PDF), none of the English
+    catalogue's left, the page accessible; the signed credential as in English."""
+    import html as html_lib
+    import re
+
+    from pypdf import PdfReader
+
+    from curriculum_tools.site.i18n import catalogue
+
+    root, keydir = tmp_path / "repo", tmp_path / "keys"  # copies: this issue adds to the ledger
+    shutil.copytree(issued["root"], root)
+    shutil.copytree(issued["keys"], keydir)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        "es",
+        "--lang",
+        "es",
+        cwd=root,
+    )
+    assert r.returncode == 0, r.stderr
+    path = root / "es" / "ada-lovelace-2026-11-30.json"
+    credential, english = json.loads(path.read_text()), json.loads(issued["credential"].read_text())
+    assert credential["name"] == english["name"] and credential.keys() == english.keys()
+    assert credential["credentialSubject"]["result"] == english["credentialSubject"]["result"]
+    html = path.with_suffix(".html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in html
+    assert f"<title>Certificado: Ada Lovelace, {html_lib.escape(credential['name'])}</title>" in html
+    assert "<h2>Cómo verificar este certificado</h2>" in html
+    assert "<caption>Nivel de confianza alcanzado en cada competencia</caption>" in html
+    panel = r"Decisión tomada el 2026-11-30 por un comité de (\d+) personas: "
+    assert re.search(panel, html) and int(re.search(panel, html).group(1)) >= 2
+    assert "curriculum credential verify ada-lovelace-2026-11-30.json" in html
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", html[html.index("<body>") :]))
+    subject = credential["credentialSubject"]
+    content = [
+        credential["name"],
+        subject["achievement"]["criteria"]["narrative"],
+        credential["issuer"].get("name", ""),
+    ]
+    content += [a["targetName"] for a in subject["achievement"].get("alignment", [])]
+    content += [lvl["name"] for rd in subject["achievement"]["resultDescription"] for lvl in rd["rubricCriterionLevel"]]
+    for item in sorted(content, key=len, reverse=True):
+        text = text.replace(item, " ")
+    en, es = catalogue("en"), catalogue("es")
+    left = {
+        (key, part)
+        for key, message in en.items()
+        if key.startswith("certificate.") and es[key] != message
+        for part in _literal_parts(message)
+        if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    }
+    assert left == set(), "English words of the catalogue on the Spanish certificate"
+    reader = PdfReader(path.with_suffix(".pdf"))
+    words = " ".join(reader.pages[0].extract_text().split())
+    assert "Cómo verificar este certificado" in words and "Nivel de confianza alcanzado" in words
+    assert "How to verify" not in words and "Decided on" not in words
+    assert reader.metadata.title == f"Certificado: Ada Lovelace, {credential['name']}"
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    page.goto(path.with_suffix(".html").as_uri())
+    assert page.get_by_role("table", name="Nivel de confianza alcanzado en cada competencia").is_visible()
+    assert axecheck.violations(page) == []
+
+
 def test_certificate_pdf_read_by_an_independent_parser(issued):
     """pypdf (not our code) opens the PDF certificate: one A4 page with the holder, the
     credential id, every competency's level and the verify command."""
