@@ -17,6 +17,7 @@ import pytest
 
 import axecheck
 from helpers import FIXTURES, REPO, run_cli
+from test_report import _content_texts, _literal_parts, _page_text
 
 sys.path.insert(0, str(Path(__file__).parent / "credentials"))
 from independent import openbadgeslib_verify, revoked_bit, spec_verify  # noqa: E402
@@ -368,15 +369,6 @@ def test_certificate_page(issued):
     assert "Unsupervised" in html and "Indirect supervision" in html
 
 
-def _literal_parts(message: str) -> list[str]:
-    """The words of a catalogue message outside its placeholders (plural branches included)."""
-    import re
-
-    text = re.sub(r"\{\w+, plural,|(?:one|other|=\d+) \{|\{\w+\}|[{}#]", "\x00", message)
-    parts = (part.strip(" .,;:()“”«»%'") for part in text.split("\x00"))
-    return [part for part in parts if sum(c.isalpha() for c in part) >= 2]
-
-
 def test_certificate_in_spanish(issued, tmp_path, page):
     """--lang es: the certificate's own words in Spanish (HTML and PDF), none of the English
     catalogue's left, the page accessible; the signed credential as in English."""
@@ -445,6 +437,47 @@ def test_certificate_in_spanish(issued, tmp_path, page):
     page.goto(path.with_suffix(".html").as_uri())
     assert page.get_by_role("table", name="Nivel de confianza alcanzado en cada competencia").is_visible()
     assert axecheck.violations(page) == []
+
+
+def test_full_report_in_spanish(issued, tmp_path):
+    """The report with knowledge results and renewals, in Spanish: the knowledge table and the
+    renewals worded from the catalogue, no English report.* words left; the same hash."""
+    import csv
+    import re
+
+    from curriculum_tools.site.i18n import catalogue
+
+    root = issued["root"]
+    common = ["report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "decisions"]
+    common += ["--today", "2029-10-01", "--format", "json"]
+    english = cli(*common, "--out", str(tmp_path / "en"), cwd=root)
+    r = cli(*common, "--out", str(tmp_path / "es"), "--lang", "es", cwd=root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    payload = json.loads(r.stdout)
+    assert payload["report_hash"] == json.loads(english.stdout)["report_hash"]
+    assert payload["knowledge"] == json.loads(english.stdout)["knowledge"]  # machine output: English
+    html = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Renovación de certificaciones</h2>" in html
+    assert "<td>2026-11-30 (certificada)</td>" in html and "(quedan 59 días)" in html
+    assert ">Pendiente de renovación</span>" in html
+    assert "<caption>Ada Lovelace: resultados de conocimientos</caption>" in html
+    assert "módulo demo-module <small>(al menos un 80 %)</small>" in html
+    assert "92 % el 2026-11-10, según " in html
+    text = _page_text(html)
+    with (root / "knowledge" / "results.csv").open(encoding="utf-8") as f:
+        results = list(csv.DictReader(f))
+    sources = [row["source"] for row in results] + [row["item"] for row in results]  # sources, module ids
+    for content in sorted(_content_texts(root, payload) + sources, key=len, reverse=True):
+        text = text.replace(content, " ")
+    en, es = catalogue("en"), catalogue("es")
+    left = {
+        (key, part)
+        for key, message in en.items()
+        if key.startswith("report.") and es[key] != message
+        for part in _literal_parts(message)
+        if part not in ("no",) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    }
+    assert left == set(), "English words of the catalogue on the Spanish report page"
 
 
 def test_certificate_pdf_read_by_an_independent_parser(issued):

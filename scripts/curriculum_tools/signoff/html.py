@@ -282,9 +282,10 @@ def _render(
                 css = "signed-off" if k.met else "not-yet"
                 minimum = h("report.knowledge.min", score=f"{k.requirement.min_score:g}")
                 status = h("report.knowledge.met" if k.met else "report.knowledge.notMet")
+                note = k.why.text(language) if k.why else k.note
                 out.append(
-                    f'<tr><th scope="row">{escape(k.requirement.label)} <small>{minimum}</small></th>'
-                    f'<td><span class="status {css}">{status}</span></td><td>{escape(k.note)}</td></tr>'
+                    f'<tr><th scope="row">{escape(k.requirement.words(language))} <small>{minimum}</small></th>'
+                    f'<td><span class="status {css}">{status}</span></td><td>{escape(note)}</td></tr>'
                 )
             out.append("</tbody></table>")
         out.append("</section>")
