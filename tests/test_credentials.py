@@ -17,6 +17,7 @@ import pytest
 
 import axecheck
 from helpers import FIXTURES, REPO, run_cli
+from test_report import _content_texts, _literal_parts, _page_text
 
 sys.path.insert(0, str(Path(__file__).parent / "credentials"))
 from independent import openbadgeslib_verify, revoked_bit, spec_verify  # noqa: E402
@@ -366,6 +367,117 @@ def test_certificate_page(issued):
     assert "curriculum credential verify ada-lovelace-2026-11-30.json" in html
     assert """content="default-src 'none'; style-src 'unsafe-inline'\"""" in html and "<script" not in html
     assert "Unsupervised" in html and "Indirect supervision" in html
+
+
+def test_certificate_in_spanish(issued, tmp_path, page):
+    """--lang es: the certificate's own words in Spanish (HTML and PDF), none of the English
+    catalogue's left, the page accessible; the signed credential as in English."""
+    import html as html_lib
+    import re
+
+    from pypdf import PdfReader
+
+    from curriculum_tools.site.i18n import catalogue
+
+    root, keydir = tmp_path / "repo", tmp_path / "keys"  # copies: this issue adds to the ledger
+    shutil.copytree(issued["root"], root)
+    shutil.copytree(issued["keys"], keydir)
+    r = cli(
+        "credential",
+        "issue",
+        "--decision",
+        "decisions/ada-certified.yml",
+        "--key",
+        str(keydir),
+        "--out",
+        "es",
+        "--lang",
+        "es",
+        cwd=root,
+    )
+    assert r.returncode == 0, r.stderr
+    path = root / "es" / "ada-lovelace-2026-11-30.json"
+    credential, english = json.loads(path.read_text()), json.loads(issued["credential"].read_text())
+    assert credential["name"] == english["name"] and credential.keys() == english.keys()
+    assert credential["credentialSubject"]["result"] == english["credentialSubject"]["result"]
+    html = path.with_suffix(".html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in html
+    assert f"<title>Certificado: Ada Lovelace, {html_lib.escape(credential['name'])}</title>" in html
+    assert "<h2>Cómo verificar este certificado</h2>" in html
+    assert "<caption>Nivel de confianza alcanzado en cada competencia</caption>" in html
+    panel = r"Decisión tomada el 2026-11-30 por un comité de (\d+) personas: "
+    assert re.search(panel, html) and int(re.search(panel, html).group(1)) >= 2
+    assert "curriculum credential verify ada-lovelace-2026-11-30.json" in html
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", html[html.index("<body>") :]))
+    subject = credential["credentialSubject"]
+    content = [
+        credential["name"],
+        subject["achievement"]["criteria"]["narrative"],
+        credential["issuer"].get("name", ""),
+    ]
+    content += [a["targetName"] for a in subject["achievement"].get("alignment", [])]
+    content += [lvl["name"] for rd in subject["achievement"]["resultDescription"] for lvl in rd["rubricCriterionLevel"]]
+    for item in sorted(content, key=len, reverse=True):
+        text = text.replace(item, " ")
+    en, es = catalogue("en"), catalogue("es")
+    left = {
+        (key, part)
+        for key, message in en.items()
+        if key.startswith("certificate.") and es[key] != message
+        for part in _literal_parts(message)
+        if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    }
+    assert left == set(), "English words of the catalogue on the Spanish certificate"
+    reader = PdfReader(path.with_suffix(".pdf"))
+    words = " ".join(reader.pages[0].extract_text().split())
+    assert "Cómo verificar este certificado" in words and "Nivel de confianza alcanzado" in words
+    assert "How to verify" not in words and "Decided on" not in words
+    assert reader.metadata.title == f"Certificado: Ada Lovelace, {credential['name']}"
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    page.goto(path.with_suffix(".html").as_uri())
+    assert page.get_by_role("table", name="Nivel de confianza alcanzado en cada competencia").is_visible()
+    assert axecheck.violations(page) == []
+
+
+def test_full_report_in_spanish(issued, tmp_path):
+    """The report with knowledge results and renewals, in Spanish: the knowledge table and the
+    renewals worded from the catalogue, no English report.* words left; the same hash."""
+    import csv
+    import re
+
+    from curriculum_tools.site.i18n import catalogue
+
+    root = issued["root"]
+    common = ["report", "records", "--knowledge", "knowledge/results.csv", "--decisions", "decisions"]
+    common += ["--today", "2029-10-01", "--format", "json"]
+    english = cli(*common, "--out", str(tmp_path / "en"), cwd=root)
+    r = cli(*common, "--out", str(tmp_path / "es"), "--lang", "es", cwd=root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    payload = json.loads(r.stdout)
+    assert payload["report_hash"] == json.loads(english.stdout)["report_hash"]
+    assert payload["knowledge"] == json.loads(english.stdout)["knowledge"]  # machine output: English
+    html = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Renovación de certificaciones</h2>" in html
+    assert "<td>2026-11-30 (certificada)</td>" in html and "(quedan 59 días)" in html
+    assert ">Pendiente de renovación</span>" in html
+    assert "<caption>Ada Lovelace: resultados de conocimientos</caption>" in html
+    assert "módulo demo-module <small>(al menos un 80 %)</small>" in html
+    assert "92 % el 2026-11-10, según " in html
+    text = _page_text(html)
+    with (root / "knowledge" / "results.csv").open(encoding="utf-8") as f:
+        results = list(csv.DictReader(f))
+    sources = [row["source"] for row in results] + [row["item"] for row in results]  # sources, module ids
+    for content in sorted(_content_texts(root, payload) + sources, key=len, reverse=True):
+        text = text.replace(content, " ")
+    en, es = catalogue("en"), catalogue("es")
+    left = {
+        (key, part)
+        for key, message in en.items()
+        if key.startswith("report.") and es[key] != message
+        for part in _literal_parts(message)
+        if part not in ("no",) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    }
+    assert left == set(), "English words of the catalogue on the Spanish report page"
 
 
 def test_certificate_pdf_read_by_an_independent_parser(issued):

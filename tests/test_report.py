@@ -149,6 +149,134 @@ def test_signoff_rules_are_applied(root, tmp_path):
     assert "One is enough here." in (out / "report.html").read_text(encoding="utf-8")
 
 
+# -- the report in another language -------------------------------------------------------
+def _page_text(html: str) -> str:
+    import html as html_lib
+    import re
+
+    body = html[html.index("<body>") :]
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def _literal_parts(message: str) -> list[str]:
+    """The words of a catalogue message outside its placeholders (plural branches included)."""
+    import re
+
+    text = re.sub(r"\{\w+, plural,|(?:one|other|=\d+) \{|\{\w+\}|[{}#]", "\x00", message)
+    parts = (part.strip(" .,;:()“”«»%≥'") for part in text.split("\x00"))
+    return [part for part in parts if sum(c.isalpha() for c in part) >= 2]
+
+
+def _content_texts(root: Path, payload: dict) -> list[str]:
+    """What the page shows as the content and the records wrote it (English here)."""
+    from curriculum_tools.check import check
+
+    curriculum = check(root).curriculum
+    framework, signoff = curriculum.needs_framework(), curriculum.needs_signoff()
+    texts = [signoff.title, signoff.description or ""]
+    texts += [lvl.label for lvl in framework.levels] + [d.title for d in framework.domains]
+    texts += [c.statement for c in framework.competencies.values()]
+    texts += [p["message"] for p in payload["problems"]] + [p["path"] for p in payload["problems"]]
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def test_report_in_spanish_has_no_english_interface_string(root, tmp_path):
+    import re
+
+    from curriculum_tools.site.i18n import catalogue
+
+    english, spanish = tmp_path / "en", tmp_path / "es"
+    assert report(root, "valid", out=english).returncode == 0
+    result = report(root, "valid", out=spanish, extra=["--lang", "es", "--format", "json"])
+    assert result.returncode == 0
+    html = (spanish / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in html
+    assert "<title>Informe de validación de la cohorte</title>" in html
+    assert "<h2>Requisitos de validación</h2>" in html
+    assert ">Ada Lovelace: 1 de 2 competencias validadas</h2>" in html
+    assert "<caption>Ada Lovelace: estado de cada competencia</caption>" in html
+    assert '<th scope="col">Por qué todavía no</th>' in html
+    # the reasons, in Spanish, with plurals for 1 and 2 from the catalogue
+    assert "1 registro no validado por una persona supervisora, que no se cuenta" in html
+    assert "necesita 2 sesiones valoradas ≥ Indirect supervision, tiene 1" in html
+    assert "en 2 sesiones por 2 observadores/as" in html
+    text = _page_text(html)
+    for content in _content_texts(root, json.loads(result.stdout)):
+        text = text.replace(content, " ")
+    en, es = catalogue("en"), catalogue("es")
+    left = {
+        (key, part)
+        for key, message in en.items()
+        if key.startswith("report.") and es[key] != message
+        for part in _literal_parts(message)
+        if part not in ("no",)  # a Spanish word too ("Todavía no")
+        and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    }
+    assert left == set(), "English words of the catalogue on the Spanish report page"
+    # the CSV (and so the content hash a committee decision cites) does not depend on the language
+    assert (spanish / "report.csv").read_bytes() == (english / "report.csv").read_bytes()
+    assert (spanish / "progress.json").read_bytes() == (english / "progress.json").read_bytes()
+    hash_of = re.compile(r"sha256:[0-9a-f]{64}")
+    assert hash_of.findall(html) == hash_of.findall((english / "report.html").read_text(encoding="utf-8"))
+
+
+def test_report_plurals_for_one_and_two(root, tmp_path):
+    for lang, one, two in (
+        ("en", "from 1 record in 1 file, for 1 trainee,", "from 2 records in 2 files, for 1 trainee,"),
+        (
+            "es",
+            "a partir de 1 registro en 1 archivo, para 1 persona en formación,",
+            "a partir de 2 registros en 2 archivos, para 1 persona en formación,",
+        ),
+    ):
+        for files, expected in (
+            (["valid/ada-2026-11-03.json"], one),
+            (["valid/ada-2026-11-03.json", "valid/ada-2026-11-17.json"], two),
+        ):
+            out = tmp_path / lang / str(len(files))
+            assert report(root, *files, out=out, extra=["--lang", lang]).returncode == 0
+            assert expected in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_reasons_are_worded_in_each_language():
+    from curriculum_tools.signoff.evaluate import Either, Reason
+
+    unsigned = [Reason("reason.unsigned", {"n": n}) for n in (1, 2)]
+    assert [r.text("en") for r in unsigned] == [
+        "1 record not signed off by a supervisor, not counted",
+        "2 records not signed off by a supervisor, not counted",
+    ]
+    assert [r.text("es") for r in unsigned] == [
+        "1 registro no validado por una persona supervisora, que no se cuenta",
+        "2 registros no validados por una persona supervisora, que no se cuentan",
+    ]
+    none = Reason("reason.noRecordOn", {"checklists": Either(["a", "b"])})
+    assert (none.text("en"), none.text("es")) == (
+        "no a or b record rates it yet",
+        "ningún registro de a o b la valora todavía",
+    )
+    why = Reason(
+        "reason.short",
+        {
+            "why": Reason("why.itemRated", {"item": "links", "level": "Direct"}),
+            "checklist": "c",
+            "date": "d",
+            "observer": "Dr A",
+        },
+    )
+    assert (
+        why.text("es") == "la valoración más reciente no alcanza el mínimo: «links» valorado como Direct (c, d, Dr A)"
+    )
+    observers = [Reason("reason.observers", {"n": n, "have": 0}).text("en") for n in (1, 2)]
+    assert observers == ["needs 1 observer, has 0", "needs 2 observers, has 0"]
+
+
+def test_unknown_language_is_refused(root, tmp_path):
+    result = report(root, "valid", out=tmp_path / "out", extra=["--lang", "xx"])
+    assert result.returncode == 2 and "invalid choice: 'xx'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_json_format(root):
     result = report(root, "valid", "invalid/bad-json.json", extra=["--format", "json"])
     payload = json.loads(result.stdout)
@@ -197,20 +325,27 @@ def test_output_is_written_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["report.csv", "report.html"]  # no temp files left
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_html_report_is_accessible(root, tmp_path, page, scheme):
+@pytest.mark.parametrize(
+    ("scheme", "lang", "caption"),
+    [
+        ("light", "en", "Ada Lovelace: status per competency"),
+        ("dark", "en", "Ada Lovelace: status per competency"),
+        ("light", "es", "Ada Lovelace: estado de cada competencia"),
+    ],
+)
+def test_html_report_is_accessible(root, tmp_path, page, scheme, lang, caption):
 
     folder = tmp_path / "mixed"
     shutil.copytree(RECORDS / "valid", folder)
     shutil.copy(RECORDS / "hostile" / "xss.json", folder)
     out = tmp_path / "out"
-    assert report(root, str(folder), out=out).returncode == 0
+    assert report(root, str(folder), out=out, extra=["--lang", lang]).returncode == 0
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: errors.append("dialog: " + d.message))
     page.emulate_media(color_scheme=scheme)
     page.goto((out / "report.html").as_uri())
-    assert page.get_by_role("table", name="Ada Lovelace: status per competency").is_visible()
+    assert page.get_by_role("table", name=caption).is_visible()
     assert page.get_by_role("rowheader", name="demo-listen Listens well.").first.is_visible()
     assert axecheck.violations(page) == []
     assert errors == []

@@ -1,13 +1,18 @@
 """A one-page printable certificate (HTML, and PDF) for an issued credential: who, what, when, the
 competencies and the entrustment level each reached, the credential id and how anyone can
 verify it. Self-contained: inline CSS, no scripts (its Content-Security-Policy forbids them),
-every text escaped."""
+every text escaped. Its words come from the build's catalogue (site/strings/<lang>.json, keys
+certificate.*) in the language asked for; the credential's own texts (its name, criteria,
+competencies and levels) are shown as the credential has them."""
 
 from __future__ import annotations
 
 from datetime import UTC
 from html import escape
 from pathlib import Path
+
+from curriculum_tools.site.i18n import DEFAULT, Markup, t, use
+from curriculum_tools.site.i18n import t_html as h
 
 CSS = """
 @page{size:A4;margin:18mm}
@@ -30,7 +35,17 @@ def _date(moment: str) -> str:
     return moment[:10]
 
 
-def render(credential: dict, decision, file_name: str) -> str:
+def _code(text: str) -> Markup:
+    return Markup(f"<code>{escape(text)}</code>")
+
+
+def render(credential: dict, decision, file_name: str, language: str = DEFAULT) -> str:
+    """The certificate page in `language` (one of site/strings/)."""
+    with use(language):
+        return _render(credential, decision, file_name, language)
+
+
+def _render(credential: dict, decision, file_name: str, language: str) -> str:
     words = _texts(credential, decision)
     issuer, name, status = words["issuer"], words["name"], words["status"]
     achievement = credential["credentialSubject"]["achievement"]
@@ -39,31 +54,43 @@ def render(credential: dict, decision, file_name: str) -> str:
         for competency, code, level in words["rows"]
     ]
     conditions = "".join(f"<li>{escape(c)}</li>" for c in words["conditions"])
-    panel = escape(words["panel"])
+    awarded = h(
+        "certificate.awarded", date=_date(credential["validFrom"]), until=_date(credential.get("validUntil", ""))
+    )
+    decided = h("certificate.decided", date=decision.date, n=len(decision.panel), panel=words["panel"])
+    verify = h(
+        "certificate.verify",
+        file=_code(file_name),
+        command=_code(f"curriculum credential verify {file_name}"),
+    )
+    where = h(
+        "certificate.issuer",
+        id=_code(issuer["id"]),
+        url=issuer.get("url", ""),
+        list=_code(status.get("statusListCredential", "")),
+        entry=str(status.get("statusListIndex", "")),
+    )
     return "\n".join(
         [
-            '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+            f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">""",
-            f"<title>Certificate: {escape(name)}, {escape(credential['name'])}</title><style>{CSS}</style></head><body><main>",
-            f'<p class="lead">{escape(issuer.get("name", ""))} certifies that</p>',
+            f"<title>{h('certificate.title', name=name, award=credential['name'])}</title><style>{CSS}</style></head><body><main>",
+            f'<p class="lead">{h("certificate.certifies", issuer=issuer.get("name", ""))}</p>',
             # one heading says who holds what (a styled paragraph for the name read as a
             # heading to sighted readers only: axe's p-as-heading)
             f'<h1><span class="name">{escape(name)}</span> <span class="award">{escape(credential["name"])}</span></h1>',
-            f'<p class="lead">awarded {escape(_date(credential["validFrom"]))}, valid until {escape(_date(credential.get("validUntil", "")))}</p>',
-            f"<h2>Criteria</h2><p>{escape(achievement['criteria']['narrative'])}</p>",
-            (f"<h2>Conditions</h2><ul>{conditions}</ul>" if conditions else ""),
-            '<table><caption>Entrustment level reached per competency</caption><thead><tr><th scope="col">Competency</th>'
-            '<th scope="col">Level reached</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>",
-            f"<p><small>Decided on {escape(decision.date)} by a panel of {len(decision.panel)}: {panel}.</small></p>",
-            "<h2>How to verify this certificate</h2>",
-            f"<p>Credential id: <code>{escape(credential['id'])}</code></p>",
-            f"<p>This page is a printout of a signed Open Badges 3.0 credential, the file <code>{escape(file_name)}</code> the holder keeps. "
-            "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C Verifiable "
-            "Credentials verifier, or with the programme's tool (<code>curriculum credential verify "
-            f"{escape(file_name)}</code>). A verifier checks the issuer's signature, the dates, and whether the programme has revoked it.</p>",
-            f"<p><small>Issuer: <code>{escape(issuer['id'])}</code> ({escape(issuer.get('url', ''))}). "
-            f"Revocation list: <code>{escape(status.get('statusListCredential', ''))}</code>, entry {escape(str(status.get('statusListIndex', '')))}.</small></p>",
+            f'<p class="lead">{awarded}</p>',
+            f"<h2>{h('certificate.h.criteria')}</h2><p>{escape(achievement['criteria']['narrative'])}</p>",
+            (f"<h2>{h('certificate.h.conditions')}</h2><ul>{conditions}</ul>" if conditions else ""),
+            f"<table><caption>{h('certificate.levels')}</caption><thead><tr>"
+            f'<th scope="col">{h("certificate.col.competency")}</th><th scope="col">{h("certificate.col.level")}</th>'
+            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>",
+            f"<p><small>{decided}</small></p>",
+            f"<h2>{h('certificate.h.verify')}</h2>",
+            f"<p>{h('certificate.id', id=_code(credential['id']))}</p>",
+            f"<p>{verify}</p>",
+            f"<p><small>{where}</small></p>",
             "</main></body></html>\n",
         ]
     )
@@ -109,27 +136,32 @@ def _texts(credential: dict, decision) -> dict:
         "criteria": achievement["criteria"]["narrative"],
         "rows": rows,
         "conditions": list(decision.conditions),
-        "panel": ", ".join(f"{m['name']} ({m['role']})" for m in decision.panel),
+        "panel": t("list.and").join(f"{m['name']} ({m['role']})" for m in decision.panel),
         "status": status,
     }
 
 
-def render_pdf(credential: dict, decision, file_name: str) -> bytes:
-    """The printable certificate as a one-page A4 PDF (same words as the HTML page). Raises
-    ValueError naming the characters the font cannot show."""
+def render_pdf(credential: dict, decision, file_name: str, language: str = DEFAULT) -> bytes:
+    """The printable certificate as a one-page A4 PDF (same words as the HTML page, in
+    `language`). Raises ValueError naming the characters the font cannot show."""
+    with use(language):
+        return _render_pdf(credential, decision, file_name, language)
+
+
+def _render_pdf(credential: dict, decision, file_name: str, language: str) -> bytes:
     from datetime import datetime
 
     from fpdf import FPDF
 
-    t = _texts(credential, decision)
+    w = _texts(credential, decision)
     words = [
-        t["name"],
-        t["title"],
-        t["criteria"],
-        t["panel"],
-        t["issuer"].get("name", ""),
-        *t["conditions"],
-        *(x for row in t["rows"] for x in row),
+        w["name"],
+        w["title"],
+        w["criteria"],
+        w["panel"],
+        w["issuer"].get("name", ""),
+        *w["conditions"],
+        *(x for row in w["rows"] for x in row),
     ]
     missing = missing_glyphs(words)
     if missing:
@@ -139,9 +171,9 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     pdf.set_auto_page_break(True, 14)
     for style, path in _font_files().items():
         pdf.add_font("Lato", style, str(path))
-    pdf.set_title(f"Certificate: {t['name']}, {t['title']}")
-    pdf.set_author(t["issuer"].get("name", ""))
-    pdf.set_lang("en")
+    pdf.set_title(t("certificate.title", name=w["name"], award=w["title"]))
+    pdf.set_author(w["issuer"].get("name", ""))
+    pdf.set_lang(language)
     pdf.set_creation_date(datetime.fromisoformat(credential["validFrom"].replace("Z", "+00:00")).astimezone(UTC))
     pdf.add_page()
     accent = (40, 53, 147)
@@ -162,45 +194,44 @@ def render_pdf(credential: dict, decision, file_name: str) -> bytes:
     pdf.set_line_width(0.8)
     pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
     pdf.set_text_color(27, 27, 27)
-    para(f"{t['issuer'].get('name', '')} certifies that", 12, align="C")
-    para(t["name"], 20, "B", align="C")
+    para(t("certificate.certifies", issuer=w["issuer"].get("name", "")), 12, align="C")
+    para(w["name"], 20, "B", align="C")
     pdf.set_text_color(*accent)
-    para(t["title"], 17, "B", align="C", gap=2)
+    para(w["title"], 17, "B", align="C", gap=2)
     pdf.set_text_color(27, 27, 27)
     para(
-        f"awarded {_date(credential['validFrom'])}, valid until {_date(credential.get('validUntil', ''))}",
+        t("certificate.awarded", date=_date(credential["validFrom"]), until=_date(credential.get("validUntil", ""))),
         11,
         align="C",
         gap=3,
     )
-    heading("Criteria")
-    para(t["criteria"], 10)
-    if t["conditions"]:
-        heading("Conditions")
-        for condition in t["conditions"]:
+    heading(t("certificate.h.criteria"))
+    para(w["criteria"], 10)
+    if w["conditions"]:
+        heading(t("certificate.h.conditions"))
+        for condition in w["conditions"]:
             para(f"\u2022 {condition}", 10, gap=0.5)
-    heading("Entrustment level reached per competency")
+    heading(t("certificate.levels"))
     pdf.set_font("Lato", "", 9.5)
     pdf.set_draw_color(154, 154, 154)
     pdf.set_line_width(0.2)
     with pdf.table(col_widths=(3, 1), text_align="LEFT", line_height=5, first_row_as_headings=True) as table:
-        table.row(["Competency", "Level reached"])
-        for competency, code, level in t["rows"]:
+        table.row([t("certificate.col.competency"), t("certificate.col.level")])
+        for competency, code, level in w["rows"]:
             table.row([f"{competency} ({code})", level])
     pdf.ln(2)
-    para(f"Decided on {decision.date} by a panel of {len(decision.panel)}: {t['panel']}.", 9)
-    heading("How to verify this certificate")
-    para(f"Credential id: {credential['id']}", 9.5)
+    para(t("certificate.decided", date=decision.date, n=len(decision.panel), panel=w["panel"]), 9)
+    heading(t("certificate.h.verify"))
+    para(t("certificate.id", id=credential["id"]), 9.5)
+    para(t("certificate.verify", file=file_name, command=f"curriculum credential verify {file_name}"), 9.5)
     para(
-        f"This page is a printout of a signed Open Badges 3.0 credential, the file {file_name} the holder keeps. "
-        "The paper proves nothing on its own: ask the holder for that file and check it with any Open Badges 3.0 / W3C "
-        f"Verifiable Credentials verifier, or with the programme's tool (curriculum credential verify {file_name}). A verifier "
-        "checks the issuer's signature, the dates, and whether the programme has revoked it.",
-        9.5,
-    )
-    para(
-        f"Issuer: {t['issuer']['id']} ({t['issuer'].get('url', '')}). Revocation list: "
-        f"{t['status'].get('statusListCredential', '')}, entry {t['status'].get('statusListIndex', '')}.",
+        t(
+            "certificate.issuer",
+            id=w["issuer"]["id"],
+            url=w["issuer"].get("url", ""),
+            list=w["status"].get("statusListCredential", ""),
+            entry=w["status"].get("statusListIndex", ""),
+        ),
         8.5,
     )
     return bytes(pdf.output())

@@ -1,5 +1,9 @@
 """Apply signoff.yml to the records: for each trainee and competency, a status (signed off,
-not yet, no evidence), the evidence counted and, when not signed off, why not."""
+not yet, no evidence), the evidence counted and, when not signed off, why not.
+
+The reasons are data (a catalogue key under report. and its values), worded in any language
+of site/strings/ when shown: the report page in the language it is written in, the CSV (and so
+the report's content hash) always in English, whatever the report's language."""
 
 from __future__ import annotations
 
@@ -7,8 +11,34 @@ from dataclasses import dataclass, field
 
 from curriculum_tools.core.model import Competency, Curriculum, Requirement
 from curriculum_tools.signoff.records import Record
+from curriculum_tools.site.i18n import t
 
 SIGNED_OFF, NOT_YET, NO_EVIDENCE = "signed off", "not yet", "no evidence"
+
+
+class Either(tuple):
+    """Alternatives, worded with the catalogue's "or" (a plain list or tuple is worded with its "and")."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a competency is not signed off, or how a record rated it: the catalogue key
+    (report.<key>) and its values; a value may be a Reason itself, or a list of names."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def text(self, language: str | None = None) -> str:
+        def word(value):
+            if isinstance(value, Reason):
+                return value.text(language)
+            if isinstance(value, Either):
+                return t("list.or", language).join(value)
+            if isinstance(value, (list, tuple)):
+                return t("list.and", language).join(value)
+            return value
+
+        return t(f"report.{self.key}", language, **{name: word(v) for name, v in self.values.items()})
 
 
 @dataclass
@@ -21,11 +51,15 @@ class Row:
     sessions: int  # distinct dates of sessions that met the requirement
     observers: list[str]  # distinct observers of those sessions
     latest: str  # the latest rating for this competency, with its date
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
     @property
     def reason(self) -> str:
-        return "; ".join(self.reasons)
+        """The reasons in English: the CSV's words, which the report's content hash covers."""
+        return self.reason_in("en")
+
+    def reason_in(self, language: str | None = None) -> str:
+        return t("report.sep", language).join(r.text(language) for r in self.reasons)
 
 
 def evaluate(curriculum: Curriculum, records: list[Record]) -> list[Row]:
@@ -48,7 +82,7 @@ def evaluate(curriculum: Curriculum, records: list[Record]) -> list[Row]:
     return rows
 
 
-def _level(record: Record, competency_id: str, levels) -> tuple[int | None, str]:
+def _level(record: Record, competency_id: str, levels) -> tuple[int | None, Reason]:
     """The record's rating for a competency: the lowest rating of the checklist's required items
     that observe it (or the highest of any item that does, when none is required)."""
     items = [item for item in record.checklist.items if competency_id in item.competencies]
@@ -57,18 +91,19 @@ def _level(record: Record, competency_id: str, levels) -> tuple[int | None, str]
         for item in required:
             rating = levels.get(record.ratings.get(item.id, ""))  # unrated, or a level with no number ("not observed")
             if rating is None or rating.level is None:
-                return None, f"required item '{item.id}' not rated"
+                return None, Reason("why.requiredUnrated", {"item": item.id})
         lowest = min(required, key=lambda item: levels[record.ratings[item.id]].level)
-        return levels[record.ratings[lowest.id]].level, f"'{lowest.id}' rated {levels[record.ratings[lowest.id]].label}"
+        level = levels[record.ratings[lowest.id]]
+        return level.level, Reason("why.itemRated", {"item": lowest.id, "level": level.label})
     rated = [
         levels[record.ratings[i.id]]
         for i in items
         if i.id in record.ratings and levels[record.ratings[i.id]].level is not None
     ]
     if not rated:
-        return None, "not rated"
+        return None, Reason("why.unrated")
     best = max(rated, key=lambda lvl: lvl.level)
-    return best.level, f"rated {best.label}"
+    return best.level, Reason("why.rated", {"level": best.label})
 
 
 def _assess(records: list[Record], competency: Competency, req: Requirement, levels):
@@ -79,8 +114,9 @@ def _assess(records: list[Record], competency: Competency, req: Requirement, lev
         relevant = [r for r in relevant if r.checklist.id in req.checklists]
     rated = [(r, *_level(r, competency.id, levels)) for r in relevant]
     if not any(level is not None for _, level, _ in rated):
-        which = f"{' or '.join(req.checklists)} " if req.checklists else ""
-        return NO_EVIDENCE, 0, [], "", [f"no {which}record rates it yet"]
+        if req.checklists:
+            return NO_EVIDENCE, 0, [], "", [Reason("reason.noRecordOn", {"checklists": Either(req.checklists)})]
+        return NO_EVIDENCE, 0, [], "", [Reason("reason.noRecord")]
     unsigned = [r for r, level, _ in rated if req.signed_off_only and not r.signed_off and level is not None]
     old = [r for r, level, _ in rated if not req.count_older_versions and r.older and level is not None]
     counted = [(r, level, why) for r, level, why in rated if r not in unsigned and r not in old]
@@ -95,20 +131,21 @@ def _assess(records: list[Record], competency: Competency, req: Requirement, lev
         return SIGNED_OFF, sessions, observers, latest, []
     reasons = []
     if sessions < req.min_sessions:
-        reasons.append(
-            f"needs {req.min_sessions} session{'s' * (req.min_sessions > 1)} rated ≥ {minimum.label}, has {sessions}"
-        )
+        reasons.append(Reason("reason.sessions", {"n": req.min_sessions, "level": minimum.label, "have": sessions}))
     if len(observers) < req.min_observers:
-        who = f" ({', '.join(observers)})" if observers else ""
-        reasons.append(f"needs {req.min_observers} observers, has {len(observers)}{who}")
+        who = {"names": list(observers)} if observers else {}
+        key = "reason.observersWho" if observers else "reason.observers"
+        reasons.append(Reason(key, {"n": req.min_observers, "have": len(observers), **who}))
     if not enough_contexts:
-        reasons.append(f"needs sessions in {req.min_contexts} different contexts, has {contexts}")
+        reasons.append(Reason("reason.contexts", {"n": req.min_contexts, "have": contexts}))
     short = [(r, why) for r, level, why in counted if level is None or level < minimum.level]
     if short:
         r, why = short[-1]
-        reasons.append(f"latest short of it: {why} ({r.checklist.id}, {r.date}, {r.observer})")
+        reasons.append(
+            Reason("reason.short", {"why": why, "checklist": r.checklist.id, "date": r.date, "observer": r.observer})
+        )
     if unsigned:
-        reasons.append(f"{len(unsigned)} record{'s' * (len(unsigned) > 1)} not signed off by a supervisor, not counted")
+        reasons.append(Reason("reason.unsigned", {"n": len(unsigned)}))
     if old:
-        reasons.append(f"{len(old)} record{'s' * (len(old) > 1)} on an older checklist version, not counted")
+        reasons.append(Reason("reason.older", {"n": len(old)}))
     return NOT_YET, sessions, observers, latest, reasons

@@ -18,6 +18,8 @@ from pathlib import Path
 from curriculum_tools.core.model import Curriculum
 from curriculum_tools.core.problems import WARNING, Problem, Result
 from curriculum_tools.signoff.certification import same_person
+from curriculum_tools.signoff.evaluate import Reason
+from curriculum_tools.site.i18n import t
 
 COLUMNS = ["trainee", "item", "score", "date", "source"]
 SELF = "self-reported"
@@ -42,6 +44,13 @@ class Requirement:
     module: str
     min_score: float
     label: str  # "module demo-module" or "track demo: module demo-module"
+    track: str | None = None  # the track the requirement comes from, if any
+
+    def words(self, language: str | None = None) -> str:
+        """The label in a language of the catalogue (the label itself is the English)."""
+        if self.track:
+            return t("report.knowledge.trackModule", language, track=self.track, module=self.module)
+        return t("report.knowledge.module", language, module=self.module)
 
 
 @dataclass
@@ -49,7 +58,8 @@ class Standing:
     requirement: Requirement
     met: bool
     best: KnowledgeResult | None  # the best counted result
-    note: str  # why not met, or which source
+    note: str  # why not met, or which source (in English: knowledge.csv and the report hash)
+    why: Reason | None = None  # the note as data, for the report page in its language
 
     @property
     def text(self) -> str:
@@ -73,7 +83,9 @@ def settings(curriculum: Curriculum) -> Settings:
         else:
             for module in curriculum.modules_in(item["track"]):
                 out.requirements.append(
-                    Requirement(module.id, item["min_score"], f"track {item['track']}: module {module.id}")
+                    Requirement(
+                        module.id, item["min_score"], f"track {item['track']}: module {module.id}", item["track"]
+                    )
                 )
     return out
 
@@ -175,19 +187,21 @@ def evaluate(
         mine = [r for r in own if r.module == req.module]
         counted = [r for r in mine if config.self_reported or not r.self_reported]
         best = max(counted, key=lambda r: (r.score, r.date), default=None)
+        need = f"{req.min_score:g}"
+        if best is not None:
+            found = {"score": f"{best.score:g}", "date": best.date, "source": best.source}
+            self_ = "Self" if best.self_reported else ""
         if best is not None and best.score >= req.min_score:
-            label = " (self-reported)" if best.self_reported else ""
-            out.append(Standing(req, True, best, f"{best.score:g}% on {best.date}, from {best.source}{label}"))
+            why = Reason(f"knowledge.result{self_}", found)
+            out.append(Standing(req, True, best, why.text("en"), why))
             continue
         if best is not None:
-            note = f"best {best.score:g}% on {best.date} from {best.source}{' (self-reported)' if best.self_reported else ''}, needs {req.min_score:g}%"
+            why = Reason(f"knowledge.best{self_}", {**found, "min": need})
         elif mine:
-            note = (
-                f"only self-reported results ({len(mine)}), which signoff.yml does not count; needs {req.min_score:g}%"
-            )
+            why = Reason("knowledge.onlySelf", {"n": len(mine), "min": need})
         else:
-            note = f"no result yet; needs {req.min_score:g}%"
-        out.append(Standing(req, False, best, note))
+            why = Reason("knowledge.none", {"min": need})
+        out.append(Standing(req, False, best, why.text("en"), why))
     return out
 
 

@@ -15,6 +15,7 @@ import json
 import re
 from contextlib import contextmanager
 from functools import cache
+from html import escape
 from pathlib import Path
 
 STRINGS = Path(__file__).resolve().parent / "strings"
@@ -65,6 +66,28 @@ def t(key: str, language: str | None = None, **values) -> str:
     lang = language or current()
     text = catalogue(lang)[key]
     return format_message(text, lang, values)
+
+
+class Markup(str):
+    """HTML that t_html inserts as it is (markup the renderer made and escaped itself)."""
+
+
+def t_html(key: str, language: str | None = None, **values) -> Markup:
+    """t() for an HTML page: the catalogue's words and every value escaped, except values that
+    are Markup; numbers stay numbers (for plurals)."""
+    marks: dict[str, str] = {}
+    plain: dict[str, object] = {}
+    for i, (name, value) in enumerate(values.items()):
+        if isinstance(value, int) and not isinstance(value, bool):
+            plain[name] = value
+            continue
+        token = f"\x00{i}\x00"
+        marks[token] = value if isinstance(value, Markup) else escape(str(value))
+        plain[name] = token
+    text = escape(t(key, language, **plain))
+    for token, value in marks.items():
+        text = text.replace(token, value)
+    return Markup(text)
 
 
 def format_message(text: str, language: str, values: dict) -> str:

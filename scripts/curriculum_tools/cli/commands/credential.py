@@ -24,6 +24,7 @@ from curriculum_tools.credentials.verify import verify
 from curriculum_tools.signoff.decisions import CERTIFIED, check
 from curriculum_tools.signoff.jsonpos import load_json
 from curriculum_tools.signoff.outputs import write_atomically
+from curriculum_tools.site.i18n import DEFAULT, languages
 
 NAME = "credential"
 HELP = "issue, verify and revoke Open Badges 3.0 credentials for certified trainees (keygen | issue | verify | revoke)"
@@ -66,6 +67,13 @@ def add_arguments(parser) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="where to write credentials and certificates")
     p.add_argument("--root", type=Path, default=Path("."), help=root_help)
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the issue date for expiry checks (default: today)")
+    p.add_argument(
+        "--lang",
+        choices=languages(),
+        default=DEFAULT,
+        help=f"the language of the printable certificate (.html and .pdf; default: {DEFAULT}); "
+        "the signed credential (.json) is the same in every language",
+    )
     p = sub.add_parser(
         "verify",
         help="verify a credential offline: proof, shape, dates, revocation",
@@ -203,9 +211,9 @@ def _issue(args) -> int:
         while f"{name}.json" in files or (args.out / f"{name}.json").exists():
             name += "-again"
         files[f"{name}.json"] = json.dumps(issued.credential, indent=2, ensure_ascii=False) + "\n"
-        files[f"{name}.html"] = certificate.render(issued.credential, decision, f"{name}.json")
+        files[f"{name}.html"] = certificate.render(issued.credential, decision, f"{name}.json", args.lang)
         try:
-            files[f"{name}.pdf"] = certificate.render_pdf(issued.credential, decision, f"{name}.json")
+            files[f"{name}.pdf"] = certificate.render_pdf(issued.credential, decision, f"{name}.json", args.lang)
         except ValueError as err:
             notes.append(f"note: no PDF certificate for {_printable(decision.trainee)}: {err}")
         entries.append(

@@ -22,6 +22,7 @@ from curriculum_tools.signoff.outputs import summary, to_csv, write_atomically
 from curriculum_tools.signoff.progress import evaluate_progress
 from curriculum_tools.signoff.records import read_records
 from curriculum_tools.signoff.renewal import renewals
+from curriculum_tools.site.i18n import DEFAULT, languages
 
 NAME = "report"
 HELP = "check supervisor record files (JSON exports) and report each trainee's sign-off status per competency"
@@ -65,6 +66,13 @@ def add_arguments(parser) -> None:
         help="committee decision files or folders: list who is due for renewal and who has lapsed; repeatable",
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the date renewals are counted from (default: today)")
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=DEFAULT,
+        help=f"the language of report.html (default: {DEFAULT}); report.csv, progress.json and the "
+        "report's content hash are the same in every language",
+    )
     add_lrs_arguments(parser, required=False)  # records read back from an LRS, as `curriculum records push` sent them
 
 
@@ -175,6 +183,7 @@ def run(args) -> int:
             renewals=due,
             progress=progress,
             progress_levels=reached,
+            language=args.lang,
         )
         files = {
             "report.csv": to_csv(rows),
