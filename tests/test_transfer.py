@@ -100,9 +100,7 @@ def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(pra
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text("Not started")
     import_file(second, payload(with_reflections))
     status = second.locator(".cq-transfer__status")
-    expect(status).to_have_text(
-        "Progress imported: 1 quiz updated, 1 attempt added, 0 things to check (listed below)."
-    )
+    expect(status).to_have_text("Progress imported: 1 quiz updated, 1 attempt added, 0 things to check (listed below).")
     expect(status).to_be_focused()
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6 \(100%\) on "))
     assert export(second, reflections=True) == with_reflections
