@@ -73,3 +73,21 @@ def run_cli_subprocess(*args: str, cwd: Path | None = None, env: dict | None = N
         text=True,
         timeout=120,
     )
+
+
+def quiz_ready(page) -> None:
+    """Wait until a module page's quiz has started. Its code loads on first use
+    (components/quiz/layout.js: when the quiz comes near the screen, takes focus or a
+    press), so the test scrolls to the quiz as a reader does; a page without a quiz returns
+    at once."""
+    quiz = page.locator('[data-module="quiz"]')
+    if not quiz.count():
+        return
+    quiz.first.scroll_into_view_if_needed()
+    page.locator("[data-quiz-init]").first.wait_for(state="attached")
+
+
+def open_quiz(page, url: str) -> None:
+    """Open a module page and wait until its quiz has started (quiz_ready)."""
+    page.goto(url)
+    quiz_ready(page)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import axecheck
+from helpers import quiz_ready
 
 # The header the README gives deployers (test_privacy_csp.py checks that it is the one there).
 CSP = "default-src 'self'"
@@ -58,6 +59,7 @@ def walk(page, server, pages, watch, scheme: str | None = None) -> dict:
         page.csp_console.clear()
         page.goto(server.url + rel)
         page.wait_for_load_state("load")
+        quiz_ready(page)  # a quiz's code loads on first use: read on to it, as a reader does
         problems = csp_violations(page) + [f"off-origin request {u}" for u in watch.off_origin(origin)]
         problems += watch.errors
         if scheme:

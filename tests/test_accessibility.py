@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from helpers import open_quiz
 from sitewalk import site_pages, walk
 
 QUIZ_MODULE = "grief/gl-models-of-grief/"
@@ -114,7 +115,7 @@ def focus_is_visible(page) -> bool:
 
 
 def test_keyboard_walk_through_a_quiz(page, site, watch):
-    page.goto(site.url + QUIZ_MODULE)
+    open_quiz(page, site.url + QUIZ_MODULE)
     tab_until(page, "el => el.matches('fieldset.cq-question input')")
     first = page.locator("fieldset.cq-question").first
     expect(first.get_by_role("radio").first).to_be_focused()

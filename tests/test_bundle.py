@@ -61,7 +61,17 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
             and "latestRating" not in code[trainee]
         ), trainee
     # the printable edition is answer sheets: the quiz's styles, none of its code
-    assert "answerOf" in code["curriculum-module"] and "answerOf" not in code["curriculum-print"]
+    assert "answerOf" not in code["curriculum-print"] and 'component("quiz' not in code["curriculum-print"]
+    # a module page lays its quiz out at once and loads the quiz's code on first use: the quiz
+    # bundle, alone (its address beside the bundle), with the quiz's strings but not the registry
+    assert 'component("quizstart"' in code["curriculum-module"] and "answerOf" not in code["curriculum-module"]
+    assert 'component("quiz"' in code["curriculum-quiz"] and "answerOf" in code["curriculum-quiz"]
+    assert "addStrings:function" not in code["curriculum-quiz"] and "quiz.passed" in code["curriculum-quiz"]
+    module = site.dir / "group-process" / "gp-therapeutic-factors" / "index.html"
+    (address,) = re.findall(r'data-quiz="([^"]+)"', module.read_text())
+    assert (module.parent / address).resolve().name.startswith("curriculum-quiz.")
+    # the Review page checks answers with the quiz's questions, not its component
+    assert "answerOf" in code["curriculum-review"] and 'component("quiz"' not in code["curriculum-review"]
     for trainee in (
         "curriculum-page",
         "curriculum-module",
@@ -78,7 +88,6 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
     )
     assert '"quiz"' not in code["curriculum-checklist"] and '"dashboard"' not in code["curriculum-checklist"]
     # the printable edition is answer sheets: the quiz's looks, not its code
-    assert 'component("quiz"' in code["curriculum-module"] and 'component("quiz"' not in code["curriculum-print"]
     # export/import of progress: not in My progress's bundle but alone, its address beside the bundle
     # (progress.js loads it on the first Export or Import), with its strings but not the registry
     assert "makeExport" not in code["curriculum-progress"] and "makeExport" in code["curriculum-transfer"]

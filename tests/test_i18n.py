@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import axecheck
-from helpers import FIXTURES, REPO, TODAY, run_cli
+from helpers import FIXTURES, REPO, TODAY, open_quiz, run_cli
 
 TREE = FIXTURES / "valid" / "translated"
 SHARED = REPO / "scripts" / "curriculum_tools" / "site" / "components" / "shared"
@@ -368,7 +368,7 @@ def test_a_spanish_page_not_yet_translated_says_so(page: Page, bilingual):
 @pytest.mark.browser
 def test_language_switcher_opens_the_same_page_in_the_other_language(page: Page, bilingual, watch):
     with page.expect_response(lambda r: r.url.endswith("/es/sitemap.xml")):  # Material reads it first
-        page.goto(bilingual.url + "demo/demo-module/")
+        open_quiz(page, bilingual.url + "demo/demo-module/")
     page.wait_for_timeout(300)
     page.get_by_role("button", name="Select language").click()
     page.locator('a.md-select__link[hreflang="es"]').click()
@@ -419,7 +419,7 @@ def test_a_quiz_passed_in_spanish_counts_on_the_english_progress_page(page: Page
                     break
                 press_on(fs.locator("li").nth(at).get_by_role("button", name="Subir"), "Enter")
 
-    page.goto(bilingual.url + "es/demo/demo-module/")
+    open_quiz(page, bilingual.url + "es/demo/demo-module/")
     press_on(page.get_by_label("Lo primero", exact=True))
     press_on(page.get_by_label("First thing", exact=True))
     press_on(page.get_by_label("Second thing", exact=True))

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import REPO
+from helpers import REPO, open_quiz
 
 MODULE = "grief/gl-models-of-grief.html"
 CHECKLIST = "supervisors/observed-group-session.html"
@@ -112,7 +112,7 @@ def test_search_works_from_disk(page, offline, watch):
 
 
 def test_quiz_and_progress_work_from_disk(page, offline, watch):
-    page.goto(url(offline, MODULE))
+    open_quiz(page, url(offline, MODULE))
     quiz = page.locator("section.cq-quiz")
     first = quiz.locator("fieldset.cq-question").first
     first.get_by_role("radio").first.check()
@@ -155,7 +155,7 @@ def test_spaced_review_works_from_disk(page, offline, watch):
 
     start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     page.clock.set_fixed_time(start)
-    page.goto(url(offline, MODULE))
+    open_quiz(page, url(offline, MODULE))
     quiz = page.locator("section.cq-quiz")
     quiz.locator('fieldset[data-question-id="tasks-not-stages"]').get_by_role("radio").nth(1).check()
     quiz.get_by_role("button", name="Check answers").click()

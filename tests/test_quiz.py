@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import axecheck
-from helpers import BASE
+from helpers import BASE, open_quiz
 
 QUIZ_PAGE = "demo/demo-module/"
 STORE_KEY = "sgc:quiz:demo-module-quiz"
@@ -94,7 +94,7 @@ def result(page: Page):
 
 
 def test_every_type_answered_by_keyboard_scores_full_marks(page, practice, watch):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     answer_all_right(page)
     check(page)
     expect(result(page)).to_have_text(re.compile(r"^6 of 6 \(100%\), passed\."))
@@ -108,8 +108,32 @@ def test_every_type_answered_by_keyboard_scores_full_marks(page, practice, watch
     assert watch.errors == []
 
 
+def test_the_quiz_is_laid_out_at_once_and_holds_a_press_until_its_code_arrives(page, practice):
+    """A module page's bundle has only the quiz's layout (components/quiz/layout.js): the
+    ordering question is shuffled before the quiz's code loads, answers chosen meanwhile
+    count, and Check answers pressed meanwhile is made again once the code has arrived."""
+    held = []
+    page.route("**/assets/javascripts/curriculum-quiz.*.js", lambda route: held.append(route))
+    page.goto(practice.url + QUIZ_PAGE, wait_until="domcontentloaded")
+    order = question(page, "q-order").locator("[data-item-id]")
+    expect(order.first).to_be_attached()
+    page.wait_for_function("document.querySelector('[data-laid-out]')")
+    assert order.evaluate_all("els => els.map(e => e.dataset.itemId)") != ["one", "two", "three"]
+    press_on(page.get_by_label("The first", exact=True))  # right, chosen before the code arrived
+    check(page)
+    page.wait_for_timeout(300)  # the press is held: nothing is checked yet
+    assert held and result(page).inner_text() == ""
+    assert page.locator("[data-quiz-init]").count() == 0
+    for route in held:
+        route.continue_()
+    expect(result(page)).to_have_text(re.compile(r"^1 of 6 \(17%\), not yet passed"))
+    expect(result(page)).to_be_focused()
+    saved = json.loads(page.evaluate(f"localStorage.getItem({STORE_KEY!r})"))
+    assert saved["data"]["answers"]["q-single"] == "a" and saved["data"]["attempts"][0]["score"] == 1
+
+
 def test_feedback_partial_credit_and_section_links(page, practice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     press_on(page.get_by_label("The second", exact=True))  # wrong
     press_on(page.get_by_label("First thing", exact=True))  # one of two right: 0.5
     press_on(question(page, "q-tf").get_by_label("True", exact=True))  # wrong
@@ -131,7 +155,7 @@ def test_feedback_partial_credit_and_section_links(page, practice):
 
 
 def test_hint_is_revealed_on_request(page, practice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     button = page.get_by_role("button", name="Show hint")
     expect(page.get_by_text("The first one.")).to_be_hidden()
     press_on(button, "Enter")
@@ -140,7 +164,7 @@ def test_hint_is_revealed_on_request(page, practice):
 
 
 def test_ordering_moves_are_announced_and_keep_focus(page, practice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     fs = question(page, "q-order")
     second = fs.locator("li").nth(1)
     text = second.locator(".cq-order__text").inner_text()
@@ -154,7 +178,7 @@ def test_ordering_moves_are_announced_and_keep_focus(page, practice):
 
 
 def test_answers_persist_across_reload_and_instant_navigation(page, practice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     press_on(page.get_by_label("The first", exact=True))
     choose_match(page, "Cat", "Meow")
     put_in_order(page, "q-order", ["One", "Two", "Three"])
@@ -177,7 +201,7 @@ def test_answers_persist_across_reload_and_instant_navigation(page, practice):
 
 
 def test_retry_reshuffles_keeps_reflection_and_records_attempts(page, practice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     answer_all_right(page)
     check(page)
     press_on(page.get_by_role("button", name="Try again"), "Enter")
@@ -194,7 +218,7 @@ def test_retry_reshuffles_keeps_reflection_and_records_attempts(page, practice):
 
 
 def test_exam_mode_lists_unanswered_then_reviews(page, exam):
-    page.goto(exam.url + QUIZ_PAGE)
+    open_quiz(page, exam.url + QUIZ_PAGE)
     press_on(page.get_by_label("The first", exact=True))
     choose_match(page, "Cat", "Meow")  # one pair of two: still unanswered
     check(page, "Submit answers")
@@ -220,7 +244,7 @@ def test_progress_page_and_navigation_mark_after_passing(page, practice):
     status = page.locator('[data-status-for="demo-module"]')
     expect(status).to_have_text("Not started")
     expect(page.get_by_text("self-assessment", exact=False).first).to_be_visible()
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     answer_all_right(page)
     check(page)
     expect(page.locator(".md-nav__link .cq-done").first).to_be_attached()
@@ -242,7 +266,7 @@ def test_progress_page_and_navigation_mark_after_passing(page, practice):
     ],
 )
 def test_corrupt_or_old_storage_is_ignored_with_a_notice(page, practice, watch, stored, notice):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, stored])
     page.reload()
     expect(page.locator(".cq-notice")).to_contain_text(notice)
@@ -256,7 +280,7 @@ def test_corrupt_or_old_storage_is_ignored_with_a_notice(page, practice, watch, 
 
 
 def test_unknown_question_ids_are_dropped_and_the_rest_kept(page, practice, watch):
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     data = {"v": 1, "data": {"answers": {"q-single": "a", "q-removed": "b"}, "attempts": []}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(data)])
     page.reload()
@@ -269,7 +293,7 @@ def test_unknown_question_ids_are_dropped_and_the_rest_kept(page, practice, watc
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_quiz_page_has_no_axe_violations(page, practice, scheme):
     page.emulate_media(color_scheme=scheme)
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     press_on(page.get_by_label("The second", exact=True))
     press_on(page.get_by_role("button", name="Show hint"), "Enter")
     check(page)  # feedback and marks shown too
@@ -297,7 +321,7 @@ def test_quizzes_are_not_in_the_search_index(site):
 
 def test_a_stored_answer_of_the_wrong_shape_is_dropped_and_the_quiz_still_starts(page, practice, watch):
     """Issue 12: a stored null for a matching question stopped the quiz from starting at all."""
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     data = {
         "v": 1,
         "data": {
@@ -322,7 +346,7 @@ def test_ordering_items_are_shuffled_once_by_the_browser_not_by_the_build(page, 
     built = (practice.dir / QUIZ_PAGE / "index.html").read_text()
     texts = re.findall(r'<span class="cq-order__text"[^>]*>([^<]*)</span>', built)
     assert texts == ["One", "Two", "Three"], "the build renders ordering items in the authored order"
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     order = question(page, "q-order").locator(".cq-order__text").all_inner_texts()
     assert sorted(order) == ["One", "Three", "Two"] and order != ["One", "Two", "Three"]  # shuffled, never the answer
     page.reload()

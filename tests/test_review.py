@@ -12,6 +12,7 @@ import re
 from playwright.sync_api import expect
 
 import axecheck
+from helpers import open_quiz
 from test_accessibility import focus_is_visible, tab_until
 
 MODULE = "grief/gl-models-of-grief/"
@@ -33,7 +34,7 @@ def scored_questions(page) -> int:
 def get_first_wrong(page, site) -> int:
     """In the module quiz, answer the first question wrong and check: every question not
     answered right (here all of them) enters box 1. Returns how many are scored."""
-    page.goto(site.url + MODULE)
+    open_quiz(page, site.url + MODULE)
     quiz = page.locator("section.cq-quiz")
     quiz.locator(f'fieldset[data-question-id="{FIRST}"]').get_by_role("radio").nth(1).check()
     quiz.get_by_role("button", name="Check answers").click()
@@ -112,7 +113,7 @@ def test_a_due_question_answered_right_in_the_module_quiz_moves_on_too(page, sit
     at(page, T0)
     get_first_wrong(page, site)
     at(page, T0 + 2 * DAY)
-    page.goto(site.url + MODULE)
+    open_quiz(page, site.url + MODULE)
     quiz = page.locator("section.cq-quiz")
     quiz.get_by_role("button", name="Try again").click()
     quiz.locator(f'fieldset[data-question-id="{FIRST}"]').get_by_role("radio").first.check()

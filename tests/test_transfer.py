@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 import axecheck
-from helpers import FIXTURES, REPO
+from helpers import FIXTURES, REPO, open_quiz
 from test_offline import offline  # noqa: F401  (a fixture)
 from test_quiz import QUIZ_PAGE, STORE_KEY, answer_all_right, check, press_on, quiz_tree, result
 
@@ -78,7 +78,7 @@ def payload(text: str | bytes, name="progress.json"):
 
 def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(practice, fresh):
     first = fresh()
-    first.goto(practice.url + QUIZ_PAGE)
+    open_quiz(first, practice.url + QUIZ_PAGE)
     answer_all_right(first)
     check(first)
     first.goto(practice.url + "progress/")
@@ -105,7 +105,7 @@ def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(pra
     expect(second.locator('[data-status-for="demo-module"]')).to_have_text(re.compile(r"^Passed: 6 of 6 \(100%\) on "))
     assert export(second, reflections=True) == with_reflections
     # the quiz page in the second browser shows the imported answers, checked, and the reflection
-    second.goto(practice.url + QUIZ_PAGE)
+    open_quiz(second, practice.url + QUIZ_PAGE)
     expect(result(second)).to_contain_text("6 of 6 (100%), passed")
     expect(second.get_by_label("Your reflection")).to_have_value("I noticed my own unease.")
     assert first.errors == [] and second.errors == []
@@ -113,14 +113,14 @@ def test_export_import_export_gives_the_same_bytes_and_the_schema_accepts_it(pra
 
 def test_merge_keeps_both_histories_and_lists_conflicts(practice, fresh):
     first = fresh()
-    first.goto(practice.url + QUIZ_PAGE)
+    open_quiz(first, practice.url + QUIZ_PAGE)
     answer_all_right(first)
     check(first)
     first.goto(practice.url + "progress/")
     file = export(first, reflections=True)
 
     other = fresh()
-    other.goto(practice.url + QUIZ_PAGE)
+    open_quiz(other, practice.url + QUIZ_PAGE)
     press_on(other.get_by_label("The second", exact=True))  # wrong, a different answer
     other.get_by_label("Your reflection").focus()
     other.keyboard.type("Written on the other computer.")
@@ -191,7 +191,7 @@ def file_of(**changes) -> str:
 )
 def test_hostile_or_wrong_files_are_refused_and_nothing_changes(practice, fresh, text, message):
     page = fresh()
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     press_on(page.get_by_label("The first", exact=True))
     check(page)
     before = page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
@@ -242,7 +242,7 @@ def test_imported_text_with_markup_stays_text(practice, fresh):
     page.goto(practice.url + "progress/")
     import_file(page, payload(json.dumps(data)))
     expect(page.locator(".cq-transfer__status")).to_contain_text("1 quiz updated")
-    page.goto(practice.url + QUIZ_PAGE)
+    open_quiz(page, practice.url + QUIZ_PAGE)
     expect(page.get_by_label("Your reflection")).to_have_value(
         data["quizzes"]["demo-module-quiz"]["answers"]["q-reflect"]
     )
@@ -257,7 +257,7 @@ def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):  # 
     first = fresh()
     requests = []
     first.on("request", lambda r: requests.append(r.url))
-    first.goto(url(offline, MODULE))
+    open_quiz(first, url(offline, MODULE))
     quiz = first.locator("section.cq-quiz")
     quiz.locator("fieldset.cq-question").first.get_by_role("radio").first.check()
     quiz.get_by_role("button", name="Check answers").click()

@@ -17,6 +17,8 @@ for (const file of [
   "shared/unit.js",
   "scorm/scorm.js",
   "cmi5/cmi5.js",
+  "quiz/layout.js",
+  "quiz/questions.js",
   "quiz/quiz.js",
   "progress/navmarks.js",
   "progress/progress.js",

@@ -50,6 +50,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "transfer": (["progress/transfer.js"], []),
     "schedule": (["review/schedule.js"], []),
     "review": (["review/review.js"], ["review/review.css"]),
+    "quizstart": (["quiz/layout.js"], []),  # lays a quiz out at once, loads the rest on first use
+    "questions": (["quiz/questions.js"], []),  # checking, scoring, the question views (quiz, review)
     "quiz": (["quiz/quiz.js"], []),
     "answers": ([], ["quiz/quiz.css"]),  # the quiz's styles: questions, answers, explanations
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
@@ -59,10 +61,14 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "scorm": (["shared/unit.js", "scorm/scorm.js"], []),
     "cmi5": (["shared/unit.js", "cmi5/cmi5.js"], ["cmi5/cmi5.css"]),
 }
+# A part whose strings are another section of the catalogue (the quiz's strings serve its
+# questions' views, on the Review page too, and the component that loads with them).
+STRINGS_OF: dict[str, str] = {"questions": "quiz", "quiz": ""}
 # Who loads what: each page loads exactly one of these (audience_of).
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
-    "module": ["shared", "navmarks", "answers", "quiz"],  # module pages
+    # module pages: the quiz laid out at once, its code (the quiz bundle) on first use
+    "module": ["shared", "navmarks", "answers", "quizstart"],
     "print": ["shared", "navmarks", "answers"],  # the printable edition: answer sheets, no quiz to take
     "progress": [
         "shared",
@@ -73,12 +79,15 @@ AUDIENCES: dict[str, list[str]] = {
     ],  # My progress (its export/import: the transfer bundle, loaded by progress.js on first use)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     # Review (spaced review of quiz questions)
-    "review": ["shared", "navmarks", "schedule", "answers", "quiz", "review"],
+    "review": ["shared", "navmarks", "schedule", "answers", "quizstart", "questions", "review"],
     "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
     "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
     # has been saved, for the count of questions due (the theme writes its address beside the bundle).
     "schedule": ["schedule"],
+    # The quiz's code alone: layout.js loads it on a module page when the quiz comes near the
+    # screen, takes focus or a press, or has saved answers (its address beside the bundle).
+    "quiz": ["questions", "quiz"],
     # Export/import of progress alone: progress.js loads it on the first press of Export or
     # Import (the theme writes its address beside the bundle).
     "transfer": ["transfer"],
@@ -100,6 +109,9 @@ LMS_AUDIENCES: dict[str, str] = {
     "module": "quiz",
     "scenario": "scenario",
 }  # audience -> the part the runtime goes before
+# In a package the module bundle carries the quiz's code itself (the runtime hands it the
+# learner's stored state as it starts): these parts go at the end of the audience first.
+LMS_EAGER: dict[str, list[str]] = {"module": ["questions", "quiz"]}
 # Material's start-up and palette scripts, moved out of its inline <script> blocks (strict
 # CSP) into site_overrides; served minified under the same names.
 THEME_SCRIPTS = ["assets/javascripts/md-setup.js", "assets/javascripts/md-palette.js"]
@@ -179,7 +191,8 @@ def strings(language: str) -> dict[str, dict[str, str]]:
 def script_text(parts: list[str], language: str = "en") -> str:
     """One audience's JavaScript, unminified: the shared code, its strings, its components."""
     catalogue = strings(language)
-    texts = {key: text for part in parts for key, text in catalogue.get(part, {}).items()}
+    sections = [STRINGS_OF.get(part, part) for part in parts]
+    texts = {key: text for section in sections for key, text in catalogue.get(section, {}).items()}
     chunks = []
     if "shared" not in parts:  # a part loaded later into a page whose bundle has the registry
         chunks.append(f"window.curriculum.addStrings({json.dumps(texts, ensure_ascii=False, sort_keys=True)});\n")
@@ -203,6 +216,8 @@ def audiences(lms: str | None = None) -> dict[str, list[str]]:
     """Each audience's parts; in an LMS package (lms set) with the SCO runtime."""
     out = {audience: list(parts) for audience, parts in AUDIENCES.items()}
     if lms:
+        for audience, more in LMS_EAGER.items():
+            out[audience] += more
         for audience, before in LMS_AUDIENCES.items():
             parts = out[audience]
             parts.insert(parts.index(before), LMS_RUNTIMES[lms])
