@@ -77,14 +77,15 @@ def run_cli_subprocess(*args: str, cwd: Path | None = None, env: dict | None = N
 
 def quiz_ready(page) -> None:
     """Wait until a module page's quiz has started. Its code loads on first use
-    (components/quiz/layout.js: when the quiz comes near the screen, takes focus or a
-    press), so the test scrolls to the quiz as a reader does; a page without a quiz returns
-    at once."""
+    (components/quiz/layout.js: when the quiz takes focus or a pointer press), so the test
+    moves focus into the quiz, as a keyboard user reaching it does, then back to the page;
+    a page without a quiz returns at once."""
     quiz = page.locator('[data-module="quiz"]')
-    if not quiz.count():
+    if not quiz.count() or page.locator("[data-quiz-init]").count():
         return
-    quiz.first.scroll_into_view_if_needed()
+    quiz.first.locator("input, select, textarea, button").first.focus()
     page.locator("[data-quiz-init]").first.wait_for(state="attached")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
 
 
 def open_quiz(page, url: str) -> None:

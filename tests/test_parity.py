@@ -72,7 +72,7 @@ def test_record_validity_the_cli_and_the_emitted_schema_agree(tree, tmp_path, en
 def engine_keywords() -> set[str]:
     script = (
         "globalThis.window = globalThis;"
-        "for (const f of ['shared/start.js', 'shared/store.js', 'shared/dom.js', 'shared/records.js'])"
+        "for (const f of ['shared/start.js', 'shared/store.js', 'shared/dom.js', 'shared/records.js', 'shared/schema.js'])"
         " require(process.argv[1] + '/' + f);"
         "console.log(JSON.stringify(curriculum.records.KEYWORDS));"
     )
@@ -90,7 +90,7 @@ def engine_keywords() -> set[str]:
 def test_the_browser_engine_implements_every_keyword_of_the_emitted_schema(root):
     schema = record_schema(check(root).curriculum)
     missing = keywords(schema) - ANNOTATIONS - engine_keywords()
-    assert missing == set(), f"records.js does not implement: {sorted(missing)}"
+    assert missing == set(), f"schema.js does not implement: {sorted(missing)}"
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed (make node-deps)")

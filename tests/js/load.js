@@ -13,10 +13,12 @@ const catalogue = JSON.parse(fs.readFileSync(path.join(COMPONENTS, "shared", "st
 for (const section of Object.values(catalogue)) globalThis.curriculum.addStrings(section);
 for (const file of [
   "shared/records.js",
+  "shared/schema.js",
   "shared/rating.js",
   "shared/unit.js",
   "scorm/scorm.js",
   "cmi5/cmi5.js",
+  "quiz/order.js",
   "quiz/layout.js",
   "quiz/questions.js",
   "quiz/quiz.js",
@@ -25,6 +27,7 @@ for (const file of [
   "progress/transfer.js",
   "review/schedule.js",
   "review/review.js",
+  "recorder/exchange.js",
   "dashboard/plan.js",
   "dashboard/dashboard.js",
   "scenario/scenario.js",

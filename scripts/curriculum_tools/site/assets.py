@@ -42,18 +42,23 @@ CSS_SPACE = re.compile(r"\s*([{};,>])\s*")  # never around ":" (".a :focus" diff
 # name is also its section of the strings catalogue.
 PARTS: dict[str, tuple[list[str], list[str]]] = {
     "shared": (["shared/start.js", "shared/store.js", "shared/dom.js"], ["shared/shared.css", "shared/print.css"]),
-    "dialog": (["shared/dialog.js"], ["shared/dialog.css"]),
+    "dialog": (["shared/dialog.js"], []),  # loaded on first use (dom.js confirm)
+    "dialogstyle": ([], ["shared/dialog.css"]),
     "records": (["shared/records.js"], []),
+    "schema": (["shared/schema.js"], []),  # the record schema's checks (dashboard, export, import)
+    "exchange": (["recorder/exchange.js"], []),  # export and import of records, loaded on first use
     "rating": (["shared/rating.js"], []),
     "navmarks": (["progress/navmarks.js"], ["progress/navmarks.css"]),
     "progress": (["progress/progress.js"], ["progress/progress.css"]),
     "transfer": (["progress/transfer.js"], []),
     "schedule": (["review/schedule.js"], []),
     "review": (["review/review.js"], ["review/review.css"]),
+    "order": (["quiz/order.js"], []),  # shuffling and reordering (quiz, review)
     "quizstart": (["quiz/layout.js"], []),  # lays a quiz out at once, loads the rest on first use
     "questions": (["quiz/questions.js"], []),  # checking, scoring, the question views (quiz, review)
     "quiz": (["quiz/quiz.js"], []),
     "answers": ([], ["quiz/quiz.css"]),  # the quiz's styles: questions, answers, explanations
+    "answersheet": ([], ["quiz/print-edition.css"]),  # the printable edition's answer sheets
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
     "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
@@ -68,26 +73,33 @@ STRINGS_OF: dict[str, str] = {"questions": "quiz", "quiz": ""}
 AUDIENCES: dict[str, list[str]] = {
     "page": ["shared", "navmarks"],  # home, tracks, glossary: trainee pages without a widget
     # module pages: the quiz laid out at once, its code (the quiz bundle) on first use
-    "module": ["shared", "navmarks", "answers", "quizstart"],
-    "print": ["shared", "navmarks", "answers"],  # the printable edition: answer sheets, no quiz to take
+    "module": ["shared", "navmarks", "answers", "order", "quizstart"],
+    "print": ["shared", "navmarks", "answers", "answersheet"],  # the printable edition: answer sheets, no quiz to take
     "progress": [
         "shared",
-        "dialog",
+        "dialogstyle",
         "navmarks",
         "schedule",
         "progress",
     ],  # My progress (its export/import: the transfer bundle, loaded by progress.js on first use)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     # Review (spaced review of quiz questions)
-    "review": ["shared", "navmarks", "schedule", "answers", "quizstart", "questions", "review"],
-    "checklist": ["shared", "dialog", "records", "fields", "recorder"],  # supervisors/<checklist>
-    "dashboard": ["shared", "records", "rating", "fields", "dashboard"],  # supervisors/dashboard
+    # (checking an answer: the quiz bundle, loaded on the first press)
+    "review": ["shared", "navmarks", "schedule", "answers", "order", "review"],
+    "checklist": ["shared", "dialogstyle", "records", "fields", "recorder"],  # supervisors/<checklist>
+    # supervisors/dashboard: it checks every stored record against the schema as it starts
+    "dashboard": ["shared", "records", "schema", "rating", "fields", "dashboard"],
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
     # has been saved, for the count of questions due (the theme writes its address beside the bundle).
     "schedule": ["schedule"],
     # The quiz's code alone: layout.js loads it on a module page when the quiz comes near the
     # screen, takes focus or a press, or has saved answers (its address beside the bundle).
     "quiz": ["questions", "quiz"],
+    # The confirmation dialog alone: dom.js loads it on the first question it asks.
+    "dialog": ["dialog"],
+    # Export and import of supervisor records, with the schema's checks: records.js loads it
+    # on a checklist page's (or the dashboard's) first Export or Import.
+    "exchange": ["schema", "exchange"],
     # Export/import of progress alone: progress.js loads it on the first press of Export or
     # Import (the theme writes its address beside the bundle).
     "transfer": ["transfer"],

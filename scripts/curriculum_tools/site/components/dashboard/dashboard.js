@@ -159,7 +159,9 @@
     who.addEventListener("change", render);
     which.addEventListener("change", render);
     root.querySelector("[data-act]").addEventListener("click", function () {
-      dom.say(status, R.exportAll(config.schema));
+      R.exchange(function (x) {
+        dom.say(status, x.exportAll(config.schema));
+      });
     });
     render();
   });

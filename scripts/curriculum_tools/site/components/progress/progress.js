@@ -107,25 +107,9 @@
     "transferload",
     function (root) {
       if (curriculum.transfer || !transfer) return; // in the bundle after all, or nowhere to load it from
-      var pressed = null;
-      var loading = false;
-      function load() {
-        if (loading) return;
-        loading = true;
-        var tag = dom.node("script", document.body, null, { src: transfer }); // it starts itself
-        tag.addEventListener("load", function () {
-          root.removeEventListener("click", onClick, true);
-          if (pressed) pressed.click();
-        });
-      }
-      function onClick(event) {
-        var button = event.target.closest && event.target.closest(".cq-transfer__export, .cq-transfer__import");
-        if (!button || curriculum.transfer) return;
-        event.stopImmediatePropagation();
-        pressed = button;
-        load();
-      }
-      root.addEventListener("click", onClick, true);
+      var load = dom.later(root, transfer, function () {
+        return !!curriculum.transfer;
+      });
       root.hidden = false;
       if (!store.available) load();
     },

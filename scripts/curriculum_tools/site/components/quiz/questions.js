@@ -1,7 +1,7 @@
 /* quiz questions: the logic of checking, scoring and keeping a quiz's answers, and the
    views of its questions (what a question shows, restore, reveal, conceal, move), shared by
    the quiz (quiz.js) and the Review page (review.js). Pure functions first: node unit tests
-   load them without a DOM. Shuffling and reordering are in layout.js, which loads first. */
+   load them without a DOM. Shuffling and reordering are in order.js, which loads first. */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;

@@ -16,13 +16,6 @@
   function today() {
     return new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
   }
-  function fileName(r) {
-    var who = (r.trainee || "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
-    return "record-" + (who || "trainee") + "-" + r.date + ".json";
-  }
 
   curriculum.component("recorder", function (root, config) {
     var cid = config.checklist;
@@ -199,69 +192,30 @@
     root.addEventListener("click", function (ev) {
       var act = ev.target.getAttribute("data-act");
       if (act === "new") open(R.load(), null, t("recorder.blank"));
-      if (act === "exportall") dom.say(status, R.exportAll(config.schema));
-      if (act !== "export") return;
-      var r = current(R.load());
-      if (!r) return dom.say(status, t("recorder.nothing"));
-      var found = R.problems(R.canon(r), config.schema).map(function (p) {
-        var target =
-          el[
-            p.path.replace(/^ratings\.(\d+)\..*/, function (whole, i) {
-              return "r:" + r.ratings[i].item;
-            })
-          ];
-        return { text: p.text, field: target && !target.tagName ? target[0] : target };
-      });
-      dom.errorSummary(errors, t("recorder.completeFirst"), found);
-      if (found.length) return;
-      R.download(fileName(r), R.canon(r));
-      dom.say(status, t("recorder.exportedOne", { record: R.describe(r) }));
+      if (act === "exportall" || act === "export") {
+        R.exchange(function (x) {
+          if (act === "exportall") dom.say(status, x.exportAll(config.schema));
+          else x.exportOne(view);
+        });
+      }
     });
     root.querySelector(".cr-import").addEventListener("change", function (ev) {
       var input = ev.target;
-      Promise.all(
-        [].map.call(input.files, function (f) {
-          return f.text().then(function (text) {
-            return [f.name, text];
-          });
-        })
-      ).then(function (files) {
-        var db = R.load();
-        var bad = [];
-        var notes = [];
-        var added = 0;
-        files.forEach(function (f) {
-          var data;
-          try {
-            data = JSON.parse(f[1]);
-          } catch (err) {
-            return bad.push({ text: t("recorder.notJson", { file: f[0], error: err.message }) });
-          }
-          var found = R.problems(data, config.schema);
-          if (found.length) {
-            return found.forEach(function (p) {
-              bad.push({ text: f[0] + ": " + p.text + "." });
-            });
-          }
-          (data.records || [data]).forEach(function (r) {
-            r = R.canon(r);
-            var old = db.records[r.id];
-            var same = old && JSON.stringify(R.canon(old)) === JSON.stringify(r);
-            var newer = !old || Date.parse(r.updated) > Date.parse(old.updated);
-            if (newer) {
-              db.records[r.id] = r;
-              added++;
-            }
-            if (old) notes.push(t(same ? "recorder.already" : newer ? "recorder.replaced" : "recorder.kept", { record: R.describe(old), file: f[0] }));
-          });
-        });
-        toForm(current(db));
-        stored(db, [t("recorder.imported", { n: added })].concat(notes).join(" "));
-        if (bad.length) bad.push({ text: t("recorder.unchanged") });
-        dom.errorSummary(errors, t("recorder.importProblems"), bad);
-        input.value = "";
+      R.exchange(function (x) {
+        x.importFiles(view, input);
       });
     });
+    /* What exchange.js needs of this form: export checks and names the open record, import
+       adds records and shows the open one again. */
+    var view = {
+      config: config,
+      el: el,
+      status: status,
+      errors: errors,
+      current: current,
+      toForm: toForm,
+      stored: stored,
+    };
 
     var db = R.load();
     toForm(current(db));

@@ -57,20 +57,42 @@
   if (typeof document === "undefined") return;
   var dom = curriculum.dom;
   var store = curriculum.store;
-  var quiz = curriculum.quiz;
+  var quiz = curriculum.quiz; // order.js here; questions.js (checking, scoring) loads on first use
+  var script = document.currentScript;
+  var address = script && script.dataset.quiz; // the quiz's code, questions.js with it
+
+  /* Quiz states whose last checked attempt lacks its points: they need questions.js to
+     score them before the schedule can be drawn. */
+  function needPoints(quizStates) {
+    return Object.keys(quizStates).some(function (id) {
+      var saved = quizStates[id];
+      var attempts = saved && Array.isArray(saved.attempts) ? saved.attempts : [];
+      var last = attempts[attempts.length - 1];
+      return saved && saved.checked === true && last && typeof last === "object" && last.points == null;
+    });
+  }
 
   function all(root, selector) {
     return [].slice.call(root.querySelectorAll(selector));
   }
 
   curriculum.component("review", function (root, config) {
+    var loaded = R.load();
+    if (!quiz.scoreQuiz && address && needPoints(loaded.quizStates)) {
+      return curriculum.dom.script(address, function () {
+        start(root, config, loaded);
+      });
+    }
+    start(root, config, loaded);
+  });
+
+  function start(root, config, held) {
     var quizzes = config.quizzes || {};
     var summary = root.querySelector(".cq-review__summary");
     var els = {};
     all(root, ".cq-review__item").forEach(function (el) {
       els[el.getAttribute("data-key")] = el;
     });
-    var held = R.load();
     var review = held.review && Array.isArray(held.review.answers) ? held.review : { answers: [] };
     var items;
 
@@ -125,6 +147,11 @@
       el.closest(".cq-review__track").hidden = false;
     });
     describe(now);
+    if (!quiz.answerOf && address) {
+      dom.later(root, address, function () {
+        return !!quiz.answerOf;
+      });
+    }
 
     root.addEventListener("click", function (ev) {
       var button = ev.target.closest("button");
@@ -164,5 +191,5 @@
       describe(at);
       said.focus();
     });
-  });
+  }
 })(window.curriculum);

@@ -1,9 +1,9 @@
 /* The one confirmation dialog (curriculum.dom.confirm), for the pages that delete things:
-   My progress and the checklists. */
+   My progress and the checklists; loaded by dom.js on first use. */
 (function (curriculum) {
   "use strict";
   var dom = curriculum.dom;
-  if (dom.confirm) return;
+  if (dom.confirm && dom.confirm.dialog) return;
   var node = dom.node;
 
   /* One confirmation dialog: a modal that opens with Cancel focused; onYes runs only when
@@ -28,4 +28,5 @@
     cancel.focus();
     return dialog;
   };
+  dom.confirm.dialog = true;
 })(window.curriculum);

@@ -56,5 +56,73 @@
     box.focus();
   }
 
-  curriculum.dom = { node: node, say: say, uid: uid, goTo: goTo, errorSummary: errorSummary };
+  /* A part of this page's code kept out of its bundle (the bundle's script tag names its
+     address): loaded once, then() called each time once it has run. */
+  var scripts = {};
+  function script(src, then) {
+    var entry = scripts[src];
+    if (!entry) {
+      entry = scripts[src] = { done: false, waiting: [] };
+      node("script", document.body, null, { src: src }).addEventListener("load", function () {
+        entry.done = true;
+        entry.waiting.splice(0).forEach(function (f) {
+          f();
+        });
+      });
+    }
+    if (entry.done) then();
+    else entry.waiting.push(then);
+  }
+
+  /* Code for root kept out of the bundle, at src: returns load(). A press of a button in
+     root, or a submit, made before the code has run (here() false) is held, loads it, and is
+     made again once ready() has run. */
+  function later(root, src, here, ready) {
+    var held = null;
+    function load() {
+      script(src, function () {
+        if (ready) ready();
+        var again = held;
+        held = null;
+        if (again && again.isConnected) {
+          if (again.tagName === "FORM") again.requestSubmit();
+          else again.click();
+        }
+      });
+    }
+    function hold(event) {
+      var target = event.type === "submit" ? event.target : event.target.closest && event.target.closest("button");
+      if (here() || !target) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      held = target;
+      load();
+    }
+    root.addEventListener("click", hold, true);
+    root.addEventListener("submit", hold, true);
+    return load;
+  }
+
+  /* The confirmation dialog (dialog.js, the address in the bundle's data-dialog): loaded on
+     first use, then asked; dialog.js replaces this. */
+  var bundle = typeof document !== "undefined" && document.currentScript;
+  var dialog = bundle && bundle.dataset.dialog;
+  function confirm() {
+    var args = arguments;
+    if (!dialog) return;
+    script(dialog, function () {
+      if (curriculum.dom.confirm !== confirm) curriculum.dom.confirm.apply(null, args);
+    });
+  }
+
+  curriculum.dom = {
+    node: node,
+    say: say,
+    uid: uid,
+    goTo: goTo,
+    errorSummary: errorSummary,
+    script: script,
+    later: later,
+    confirm: confirm,
+  };
 })(window.curriculum);
