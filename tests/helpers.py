@@ -78,14 +78,13 @@ def run_cli_subprocess(*args: str, cwd: Path | None = None, env: dict | None = N
 def quiz_ready(page) -> None:
     """Wait until a module page's quiz has started. Its code loads on first use
     (components/quiz/layout.js: when the quiz takes focus or a pointer press), so the test
-    moves focus into the quiz, as a keyboard user reaching it does, then back to the page;
-    a page without a quiz returns at once."""
+    sends the quiz a pointer press, as a reader reaching for it does, without moving focus
+    (a keyboard walk starts where it would); a page without a quiz returns at once."""
     quiz = page.locator('[data-module="quiz"]')
     if not quiz.count() or page.locator("[data-quiz-init]").count():
         return
-    quiz.first.locator("input, select, textarea, button").first.focus()
+    quiz.first.dispatch_event("pointerdown")
     page.locator("[data-quiz-init]").first.wait_for(state="attached")
-    page.evaluate("document.activeElement && document.activeElement.blur()")
 
 
 def open_quiz(page, url: str) -> None:
