@@ -117,3 +117,21 @@ def test_every_component_file_is_in_a_bundle():
     }
     present = {p.relative_to(COMPONENTS).as_posix() for p in COMPONENTS.rglob("*") if p.suffix in (".js", ".css")}
     assert present == listed
+
+
+def test_what_loads_on_first_use_is_declared_where_the_code_reads_it():
+    """site/assets.py LOADS says which part loads which bundle later (the bench reports it, the
+    theme writes the addresses): it must match the code that reads those addresses."""
+    from curriculum_tools.site.assets import COMPONENTS, LOADS, ON_FIRST_USE, PARTS
+
+    def code(part):
+        return "".join((COMPONENTS / p).read_text(encoding="utf-8") for p in PARTS[part][0])
+
+    read = {part: set(re.findall(r"dataset\.([a-z]+)", code(part))) for part in PARTS}
+    assert set().union(*read.values()) == set(ON_FIRST_USE)
+    for part, names in LOADS.items():
+        for name in names:  # the dialog's address is read by dom.js, whose confirm() loads it
+            assert name in read[part] or (name == "dialog" and "dom.confirm(" in code(part)), (part, name)
+    for part, names in read.items():
+        for name in names - set(LOADS.get(part, ())):
+            assert part == "shared" and name == "dialog", (part, name)

@@ -104,6 +104,25 @@ AUDIENCES: dict[str, list[str]] = {
     # Import (the theme writes its address beside the bundle).
     "transfer": ["transfer"],
 }
+# Parts of a page's code that load on first use: part -> the audiences it may load (their
+# address in its bundle's data-<name>, which the theme writes: partials/javascripts/content.html).
+LOADS: dict[str, tuple[str, ...]] = {
+    "navmarks": ("schedule",),  # once a quiz has been saved, for the count of questions due
+    "quizstart": ("quiz",),  # on the quiz's first focus or press
+    "review": ("quiz",),  # checking an answer
+    "progress": ("transfer", "dialog"),  # Export or Import; Delete my progress
+    "records": ("exchange",),  # a record's export or import
+    "recorder": ("dialog",),  # deleting a record
+}
+ON_FIRST_USE = tuple(dict.fromkeys(name for names in LOADS.values() for name in names))
+
+
+def first_use(parts: list[str]) -> list[str]:
+    """The audiences a page of these parts may load later: those it lacks a part of."""
+    names = dict.fromkeys(name for part in parts for name in LOADS.get(part, ()))
+    return [name for name in names if not set(AUDIENCES[name]) <= set(parts)]
+
+
 SUPERVISOR_PAGES = "supervisors/"
 SUPERVISOR_INTRO = "supervisors/index.md"  # prose only
 DASHBOARD_PAGE = "supervisors/dashboard.md"
@@ -258,6 +277,7 @@ def bundle_assets(config, root: Path, lms: str | None = None) -> list[Bundle]:
     config.extra["curriculum_assets"] = {
         audience: {kind: bundle.path for kind, bundle in pair.items()} for audience, pair in bundles.items()
     }
+    config.extra["curriculum_later"] = [name for name in ON_FIRST_USE if name in bundles]
     theme = []
     custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     for path in THEME_SCRIPTS:

@@ -157,8 +157,30 @@ def asset_kinds(site: Path, track: str, module: str, checklist: str | None) -> d
         if not page.is_file():
             raise BenchError(f"{page} is missing: cannot measure the {kind} page")
         weight = page_weight(site, page)["assets"]
-        out[kind] = {"files": weight["ours_files"], "raw": weight["ours_raw"], "gzip": weight["ours_gzip"]}
+        out[kind] = {
+            "files": weight["ours_files"],
+            "raw": weight["ours_raw"],
+            "gzip": weight["ours_gzip"],
+            "later": first_use(page),
+        }
     return out
+
+
+def first_use(page: Path) -> dict[str, int]:
+    """What the page may load on first use, gzipped: by its bundle's parts (site/assets.py
+    LOADS), at the addresses its bundle's tag carries."""
+    from curriculum_tools.site.assets import AUDIENCES
+    from curriculum_tools.site.assets import first_use as later
+
+    tag = next((t for t in re.findall(r"<script [^>]*>", page.read_text(encoding="utf-8")) if "curriculum-" in t), "")
+    audience = re.search(r'\bsrc="[^"]*curriculum-([a-z]+)\.[0-9a-f]+\.js"', tag)
+    if audience is None:
+        return {}
+    return {
+        name: gz((page.parent / href.group(1)).read_bytes())
+        for name in later(AUDIENCES[audience.group(1)])
+        if (href := re.search(rf'\bdata-{name}="([^"]+)"', tag))
+    }
 
 
 def repository_asset_kinds(out: Path) -> dict[str, dict]:
