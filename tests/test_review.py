@@ -231,3 +231,22 @@ def test_review_page_is_documented_and_renders_the_quiz_markup(site):
     # the same question markup, but its section link points to the module page
     assert one.replace('href="#', 'href="../grief/gl-models-of-grief/#') in html
     assert 'data-slot="review"' not in html
+
+
+def test_a_quiz_checked_before_review_existed_is_scheduled_from_its_answers(page, site, watch):
+    """A saved attempt without points (stored before spaced review) is scored from its answers
+    with the quiz's own scoring, which the Review page loads first (review.js lacksPoints):
+    a question answered wrong is scheduled like any other."""
+    at(page, T0)
+    n = get_first_wrong(page, site)
+    page.evaluate(
+        """key => { const stored = JSON.parse(localStorage.getItem(key));
+        stored.data.attempts.forEach(a => { delete a.points; });
+        localStorage.setItem(key, JSON.stringify(stored)); }""",
+        f"sgc:quiz:{QUIZ}",
+    )
+    at(page, T0 + DAY)
+    page.goto(site.url + "review/")
+    expect(page.locator(".cq-review__summary")).to_have_text(f"Questions due now: {n}.")
+    expect(item(page)).to_be_visible()
+    assert watch.errors == []

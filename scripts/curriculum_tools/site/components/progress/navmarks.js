@@ -46,7 +46,7 @@
       })
     );
     if (ids[0] && schedule && !curriculum.review) {
-      curriculum.dom.node("script", doc.body, null, { src: schedule }); // it starts itself
+      curriculum.dom.script(schedule); // it starts itself
     }
     [].forEach.call(doc.querySelectorAll(".md-nav__link[href]"), function (a) {
       if (!done[moduleOfPath(a.pathname)] || a.querySelector(".cq-done")) return;

@@ -9,17 +9,24 @@
   var t = curriculum.t;
   var R = curriculum.review;
 
-  /* Quiz states whose last checked attempt has no points (saved before review existed)
-     get them from the saved answers and the answer key, as the quiz scored them. */
+  /* Whether a quiz state's last checked attempt has no points (saved before review existed). */
+  function lacksPoints(saved) {
+    var attempts = saved && Array.isArray(saved.attempts) ? saved.attempts : [];
+    var last = attempts[attempts.length - 1];
+    return !!saved && saved.checked === true && !!last && typeof last === "object" && last.points == null;
+  }
+
+  /* Quiz states whose last checked attempt has no points get them from the saved answers
+     and the answer key, as the quiz scored them (the quiz's questions.js does the scoring). */
   function withPoints(quizStates, quizzes) {
     var out = {};
     Object.keys(quizStates).forEach(function (id) {
       var saved = quizStates[id];
       var quiz = quizzes[id];
-      var attempts = saved && Array.isArray(saved.attempts) ? saved.attempts : [];
-      var last = attempts[attempts.length - 1];
       out[id] = saved;
-      if (!quiz || !saved || saved.checked !== true || !last || typeof last !== "object" || last.points != null) return;
+      if (!quiz || !lacksPoints(saved)) return;
+      var attempts = saved.attempts;
+      var last = attempts[attempts.length - 1];
       var types = {};
       Object.keys(quiz.key).forEach(function (q) {
         types[q] = quiz.key[q].type;
@@ -61,24 +68,13 @@
   var script = document.currentScript;
   var address = script && script.dataset.quiz; // the quiz's code, questions.js with it
 
-  /* Quiz states whose last checked attempt lacks its points: they need questions.js to
-     score them before the schedule can be drawn. */
-  function needPoints(quizStates) {
-    return Object.keys(quizStates).some(function (id) {
-      var saved = quizStates[id];
-      var attempts = saved && Array.isArray(saved.attempts) ? saved.attempts : [];
-      var last = attempts[attempts.length - 1];
-      return saved && saved.checked === true && last && typeof last === "object" && last.points == null;
-    });
-  }
-
   function all(root, selector) {
     return [].slice.call(root.querySelectorAll(selector));
   }
 
   curriculum.component("review", function (root, config) {
     var loaded = R.load();
-    if (!quiz.scoreQuiz && address && needPoints(loaded.quizStates)) {
+    if (!quiz.scoreQuiz && address && Object.values(loaded.quizStates).some(lacksPoints)) {
       return curriculum.dom.script(address, function () {
         start(root, config, loaded);
       });

@@ -57,7 +57,7 @@
   }
 
   /* A part of this page's code kept out of its bundle (the bundle's script tag names its
-     address): loaded once, then() called each time once it has run. */
+     address): loaded once; then(), when given, called once it has run. */
   var scripts = {};
   function script(src, then) {
     var entry = scripts[src];
@@ -70,6 +70,7 @@
         });
       });
     }
+    if (!then) return;
     if (entry.done) then();
     else entry.waiting.push(then);
   }
