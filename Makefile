@@ -54,7 +54,8 @@ node_modules/.installed: package.json package-lock.json scripts/curriculum_tools
 	node scripts/curriculum_tools/credentials/pin_contexts.mjs
 	@touch $@
 
-# A browser for the Playwright tests: Debian's chromium where Playwright cannot download its own.
+# A browser for the Playwright tests: Debian's chromium-headless-shell where Playwright cannot
+# download its own (curriculum_tools/tools/browser.py says why that one).
 browser:
 	@$(BIN)/python -m curriculum_tools.tools.browser --install
 
