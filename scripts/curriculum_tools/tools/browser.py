@@ -59,22 +59,26 @@ def find_chromium() -> tuple[str | None, str]:
     return None, ""
 
 
-def apt_install(package: str) -> bool:
-    if not shutil.which("apt-get"):
+def apt_install(package: str, *, ask: bool = True) -> bool:
+    """Install a Debian package: as root, or with sudo when ask is true (sudo may prompt)."""
+    root = os.geteuid() == 0
+    if not shutil.which("apt-get") or not (root or ask):
         return False
     print(f"browser: installing Debian's {package} with apt-get", flush=True)
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    sudo = [] if root else ["sudo"]
     subprocess.call(sudo + ["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)
     return subprocess.call(sudo + ["apt-get", "install", "-y", "-qq", package], stdout=subprocess.DEVNULL) == 0
 
 
 def install() -> int:
     path, what = find_chromium()
-    if what and (path in (None, DEBIAN_HEADLESS_SHELL) or what.startswith("CHROMIUM_PATH=")):
+    full_browser = bool(what) and path not in (None, DEBIAN_HEADLESS_SHELL) and not os.environ.get("CHROMIUM_PATH")
+    if what and not full_browser:
         print(f"browser: using {what}")
         return 0
-    # Only the full browser, or none: the headless shell first (a third of the CPU per page).
-    if apt_install("chromium-headless-shell") and os.path.exists(DEBIAN_HEADLESS_SHELL):
+    # The headless shell costs a third of the CPU per page. Beside a full browser that works,
+    # it is added only where no password is asked (root), never with a sudo prompt.
+    if apt_install("chromium-headless-shell", ask=not full_browser) and os.path.exists(DEBIAN_HEADLESS_SHELL):
         print(f"browser: using {DEBIAN_HEADLESS_SHELL}")
         return 0
     if what:
