@@ -71,7 +71,18 @@ def test_built_pages_load_their_audience_bundle_and_no_source_file(site):
     (address,) = re.findall(r'data-quiz="([^"]+)"', module.read_text())
     assert (module.parent / address).resolve().name.startswith("curriculum-quiz.")
     # the Review page checks answers with the quiz's questions, not its component
-    assert "answerOf" in code["curriculum-review"] and 'component("quiz"' not in code["curriculum-review"]
+    # the Review page checks answers with the quiz's questions (loaded on its first check), not its component
+    assert "scoreQuiz:" not in code["curriculum-review"] and 'component("quiz"' not in code["curriculum-review"]
+    assert "scoreQuiz:" in code["curriculum-questions"] and 'component("quiz"' not in code["curriculum-questions"]
+    review = site.dir / "review" / "index.html"
+    (address,) = re.findall(r'data-questions="([^"]+)"', review.read_text())
+    assert (review.parent / address).resolve().name.startswith("curriculum-questions.")
+    # the dashboard opens with its tables alone; the sign-off rules come once records exist
+    assert "latestRating=" not in code["curriculum-dashboard"] and "KEYWORDS=" not in code["curriculum-dashboard"]
+    assert "latestRating=" in code["curriculum-signoff"] and "KEYWORDS=" in code["curriculum-signoff"]
+    dashboard = site.dir / "supervisors" / "dashboard" / "index.html"
+    (address,) = re.findall(r'data-signoff="([^"]+)"', dashboard.read_text())
+    assert (dashboard.parent / address).resolve().name.startswith("curriculum-signoff.")
     for trainee in (
         "curriculum-page",
         "curriculum-module",

@@ -65,6 +65,10 @@ def test_empty_dashboard_says_so(page, demo, watch):
     expect(page.get_by_text("No records in this browser match.")).to_be_visible()
     expect(page.get_by_role("table")).to_have_count(0)
     expect(page.get_by_text("Nothing is sent anywhere").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    # with no record there is nothing to check or count: the sign-off rules stay unloaded
+    assert [u for u in watch.requests if "curriculum-signoff." in u] == []
+    assert page.evaluate("!window.curriculum.records.progress && !window.curriculum.records.problems")
     assert watch.errors == []
 
 
@@ -76,6 +80,7 @@ def test_table_matrix_and_filters(page, demo, watch):
     expect(records.get_by_role("row").nth(1)).to_contain_text("Yes, by Dr Two on 2026-11-21")
     # latest rating wins; "not observed" never counts; shown as `curriculum report` shows it
     expect(cell(page, "demo-listen", "Alex")).to_have_text("Indirect supervision, 2026-11-20")
+    assert len([u for u in watch.requests if "curriculum-signoff." in u]) == 1  # the rules, loaded once
     expect(cell(page, "demo-link", "Alex")).to_have_text("Not rated")
     expect(cell(page, "demo-link", "Bo")).to_have_text("Unsupervised, 2026-11-01")
 

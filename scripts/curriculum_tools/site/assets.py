@@ -61,7 +61,8 @@ PARTS: dict[str, tuple[list[str], list[str]]] = {
     "answersheet": ([], ["quiz/print-edition.css"]),  # the printable edition's answer sheets
     "recorder": (["recorder/recorder.js"], ["recorder/recorder.css"]),
     "fields": ([], ["shared/fields.css"]),
-    "dashboard": (["dashboard/plan.js", "dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
+    "plan": (["dashboard/plan.js"], []),  # assessment-plan progress (the dashboard, once records exist)
+    "dashboard": (["dashboard/dashboard.js"], ["dashboard/dashboard.css"]),
     "scenario": (["scenario/scenario.js"], ["scenario/scenario.css"]),
     "scorm": (["shared/unit.js", "scorm/scorm.js"], []),
     "cmi5": (["shared/unit.js", "cmi5/cmi5.js"], ["cmi5/cmi5.css"]),
@@ -84,17 +85,24 @@ AUDIENCES: dict[str, list[str]] = {
     ],  # My progress (its export/import: the transfer bundle, loaded by progress.js on first use)
     "scenario": ["shared", "navmarks", "scenario"],  # scenarios/<id> (not the index)
     # Review (spaced review of quiz questions)
-    # (checking an answer: the quiz bundle, loaded on the first press)
+    # (checking an answer: the questions bundle, loaded on the first press)
     "review": ["shared", "navmarks", "schedule", "answers", "order", "review"],
     "checklist": ["shared", "dialogstyle", "records", "fields", "recorder"],  # supervisors/<checklist>
-    # supervisors/dashboard: it checks every stored record against the schema as it starts
-    "dashboard": ["shared", "records", "schema", "rating", "fields", "dashboard"],
+    # supervisors/dashboard: its filters and tables (the sign-off rules load once records exist)
+    "dashboard": ["shared", "records", "fields", "dashboard"],
+    # The sign-off rules: the record schema's checks, the latest rating per competency and
+    # assessment-plan progress. dashboard.js loads them as it starts when the browser holds
+    # any record (an empty dashboard has nothing to check or count).
+    "signoff": ["schema", "rating", "plan"],
     # Spaced review's schedule alone: navmarks.js loads it on other trainee pages once a quiz
     # has been saved, for the count of questions due (the theme writes its address beside the bundle).
     "schedule": ["schedule"],
     # The quiz's code alone: layout.js loads it on a module page when the quiz comes near the
     # screen, takes focus or a press, or has saved answers (its address beside the bundle).
     "quiz": ["questions", "quiz"],
+    # The quiz's checking, scoring and question views alone: review.js loads them on the
+    # Review page's first check (it has no quiz of its own to run).
+    "questions": ["questions"],
     # The confirmation dialog alone: dom.js loads it on the first question it asks.
     "dialog": ["dialog"],
     # Export and import of supervisor records, with the schema's checks: records.js loads it
@@ -109,10 +117,11 @@ AUDIENCES: dict[str, list[str]] = {
 LOADS: dict[str, tuple[str, ...]] = {
     "navmarks": ("schedule",),  # once a quiz has been saved, for the count of questions due
     "quizstart": ("quiz",),  # on the quiz's first focus or press
-    "review": ("quiz",),  # checking an answer
+    "review": ("questions",),  # checking an answer
     "progress": ("transfer", "dialog"),  # Export or Import; Delete my progress
     "records": ("exchange",),  # a record's export or import
     "recorder": ("dialog",),  # deleting a record
+    "dashboard": ("signoff",),  # as it starts, when the browser holds any record
 }
 ON_FIRST_USE = tuple(dict.fromkeys(name for names in LOADS.values() for name in names))
 

@@ -42,7 +42,7 @@ def asset_lines(kinds: dict[str, dict]) -> list[str]:
         )
     out = [
         "Our own JS+CSS per page kind, as a page opens (each file gzipped -9 on its own; Material's files"
-        " not counted); on first use: what it can load later, when a person acts"
+        " not counted); on first use: what it can load later, when a person acts (the dashboard: as it opens on stored records)"
     ]
     return out + _table(["page kind", "files", "raw", "gzip", "budget", "on first use (gzip)"], rows)
 

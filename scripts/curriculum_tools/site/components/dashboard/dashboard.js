@@ -2,7 +2,9 @@
    competency by the rule `curriculum report` uses (records.latestRating), filtered by
    trainee and checklist; and each trainee's progress against the assessment plan
    (records.progress, plan.js). config (data-config): levels, checklists, competencies,
-   requirements, order, schema. */
+   requirements, order, schema. The sign-off rules (schema.js, rating.js, plan.js: the
+   signoff bundle) load as it starts when the browser holds any record; an empty dashboard
+   needs none of them. */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
@@ -32,6 +34,8 @@
 
   curriculum.dashboard = { byTrainee: byTrainee };
   if (typeof document === "undefined") return;
+  var script = document.currentScript;
+  var rules = script && script.dataset.signoff; // the sign-off rules' address
 
   curriculum.component("dashboard", function (root, config) {
     var who = root.querySelector(".cd-trainee");
@@ -54,6 +58,7 @@
     function render() {
       var db = R.load();
       var all = R.list(db);
+      if (all.length && !R.progress && rules) return dom.script(rules, render);
       var complete = all.filter(function (r) {
         return !R.problems(R.canon(r), config.schema).length;
       });
@@ -115,7 +120,8 @@
         var tr = row(grid, [comp[0] + " "].concat(cells));
         dom.node("span", tr.firstChild, comp[1], { class: "cd-statement" });
       });
-      if (plan) showPlan(complete, chosen);
+      if (plan && R.progress) showPlan(complete, chosen);
+      else if (plan) plan.closest(".cd-scroll").hidden = true;
       dom.say(status, db.notice || "");
     }
     /* Each trainee's progress against the plan: status, each target in words with a bar

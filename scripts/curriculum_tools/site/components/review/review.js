@@ -66,7 +66,7 @@
   var store = curriculum.store;
   var quiz = curriculum.quiz; // order.js here; questions.js (checking, scoring) loads on first use
   var script = document.currentScript;
-  var address = script && script.dataset.quiz; // the quiz's code, questions.js with it
+  var address = script && script.dataset.questions; // questions.js: checking and scoring
 
   function all(root, selector) {
     return [].slice.call(root.querySelectorAll(selector));
