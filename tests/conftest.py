@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import socket
 import sys
@@ -43,8 +44,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SEARCH_INDEX = "search/search_index.json"
+
+
+@functools.cache
+def home_only_index(path: Path) -> bytes:
+    """A built search index cut to the home page's entries: what the test servers give
+    Material's search worker unless a test searches (SiteServer search=True). Building the
+    real lunr index (0.9 MB) costs every page load about 0.4 s of CPU in the browser, which a
+    test that never searches pays for nothing; the worker still starts, fetches and indexes."""
+    index = json.loads(path.read_bytes())
+    index["docs"] = [doc for doc in index["docs"] if doc["location"].split("#")[0] == ""]
+    return json.dumps(index).encode()
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict = {}
+    full_search = False
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if self.full_search or not path.as_posix().endswith("/" + SEARCH_INDEX) or not path.is_file():
+            return super().do_GET()
+        body = home_only_index(path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def end_headers(self):
         for name, value in self.extra_headers.items():
@@ -57,10 +85,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """A static server for a built site folder, optionally with extra response headers."""
+    """A static server for a built site folder, optionally with extra response headers. The
+    search index it serves holds the home page alone unless search is true (home_only_index):
+    tests that search ask for the whole one."""
 
-    def __init__(self, directory: Path, port: int, headers: dict | None = None):
-        handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+    def __init__(self, directory: Path, port: int, headers: dict | None = None, search: bool = False):
+        handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "full_search": search})
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
         )
@@ -100,16 +130,18 @@ def build_tree(
 def site_factory(tmp_path_factory):
     """The one way tests build a site: `site_factory(tree, serve=True, **overrides)` builds a
     content tree (None: the repository) and, with serve, serves it on 127.0.0.1 (the server
-    has .url and .dir). Servers are closed at the end of the session."""
+    has .url and .dir; search=True serves the whole search index). Servers are closed at the end of the session."""
     servers: list[SiteServer] = []
 
-    def make(root: Path | None = None, *, serve: bool = True, config: str = "mkdocs.yml", **overrides):
+    def make(
+        root: Path | None = None, *, serve: bool = True, search: bool = False, config: str = "mkdocs.yml", **overrides
+    ):
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
         built = build_tree(root, tmp_path_factory.mktemp("site") / "site", url, config, **overrides)
         if not serve:
             return built
-        server = SiteServer(built, port)
+        server = SiteServer(built, port, search=search)
         server.dir = built
         servers.append(server)
         return server
@@ -132,6 +164,17 @@ def strict(site):
     from sitewalk import CSP
 
     server = SiteServer(site.dir, free_port(), {"Content-Security-Policy": CSP})
+    server.dir = site.dir
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def searchable(site):
+    """The real site under the strict header with its whole search index, for tests that search."""
+    from sitewalk import CSP
+
+    server = SiteServer(site.dir, free_port(), {"Content-Security-Policy": CSP}, search=True)
     server.dir = site.dir
     yield server
     server.close()

@@ -195,10 +195,9 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
                 for q in question.questions if question.type == "scenario" else [question]:
                     url = f"items/{quiz.id}/{q.id}.xml"
                     where = f"{quiz.id}/{q.id}"
-                    ident = page.evaluate("url => loadItem(url)", url)
+                    ident, shown_text = page.evaluate("async url => [await loadItem(url), itemText()]", url)
                     if ident != f"{quiz.id}.{q.id}":
                         failures.append(f"{where}: identifier {ident}")
-                    shown_text = page.evaluate("itemText()")
                     if md_text(q.prompt)[:60] not in squash(shown_text):
                         failures.append(f"{where}: prompt not rendered")
                     if q.type == "reflection":
@@ -210,15 +209,13 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
                             failures.append(f"{where}: guidance not shown")
                         checked += 1
                         continue
-                    for name, how, value, expected in _cases(quiz, q):
-                        page.evaluate("url => loadItem(url)", url)
-                        if how == "click":
-                            page.evaluate("ids => choose(ids)", value)
-                            if not page.evaluate("n => waitResponse(n)", len(value)):
-                                failures.append(f"{where} {name}: the player did not take the clicks {value}")
-                        else:
-                            page.evaluate("v => setResponse(v)", value)
-                        result = page.evaluate("score()")
+                    cases = _cases(quiz, q)
+                    results = page.evaluate(
+                        "([url, cases]) => runCases(url, cases)", [url, [[how, value] for _, how, value, _ in cases]]
+                    )
+                    for (name, _, value, expected), result in zip(cases, results, strict=True):
+                        if not result["took"]:
+                            failures.append(f"{where} {name}: the player did not take the clicks {value}")
                         got = result["score"]
                         # the player keeps three decimals of a float outcome (2/3 -> 0.667)
                         if got is None or abs(float(got) - float(expected)) > 0.0005:
@@ -243,9 +240,10 @@ def test_qti_player_scores_every_item_as_the_site(which, qti_package, repo_quizz
                                     failures.append(f"{where} {name}: feedback text of {oid} differs")
                     checked += 1
                     if vignette is not None:
-                        page.evaluate("url => loadItem(url)", url)
-                        page.evaluate("waitStimulus()")
-                        if md_text(vignette)[:40] not in squash(page.evaluate("stimulusText()")):
+                        stimulus = page.evaluate(
+                            "async url => { await loadItem(url); await waitStimulus(); return stimulusText(); }", url
+                        )
+                        if md_text(vignette)[:40] not in squash(stimulus):
                             failures.append(f"{where}: the player does not show the case vignette")
     finally:
         server.close()

@@ -219,7 +219,7 @@ def bilingual(tmp_path_factory, site_factory):
     root = tmp_path_factory.mktemp("i18n") / "content"
     shutil.copytree(TREE, root)
     (root / "curriculum" / "accessibility.md").write_text("# Accessibility\n\nAn English page without a translation.\n")
-    return site_factory(root)
+    return site_factory(root, search=True)  # its Spanish search is tested
 
 
 def test_a_build_leaves_the_language_as_it_found_it(bilingual):

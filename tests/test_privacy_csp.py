@@ -24,11 +24,13 @@ def test_the_documented_header_is_the_one_tested():
 # test_accessibility.py's walk, which checks that and axe in one visit per page.
 
 
-def test_search_palette_quiz_and_checklist_work_under_strict_csp(csp_page, strict, watch):
+def test_search_palette_quiz_and_checklist_work_under_strict_csp(csp_page, searchable, watch):
     page = csp_page
+    strict = searchable  # the real site under the strict header, with its whole search index
     page.goto(strict.url)
     page.get_by_role("textbox", name="Search").fill("grief")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    expect(page.locator(".md-search-result__item a[href*='/grief/']").first).to_be_attached()  # the whole index
     page.keyboard.press("Escape")
     page.locator("label[title='Switch to dark mode']").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
