@@ -31,7 +31,7 @@ from playwright.sync_api import Page, expect
 
 import axecheck
 from conftest import SiteServer, free_port, write_site_config
-from helpers import BASE, REPO, run_cli
+from helpers import BASE, link_node_tools, run_cli
 from lrs import running_ralph, validate_statements
 
 NS = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
@@ -60,7 +60,7 @@ def package(tmp_path_factory, lms_port):
     root = base / "content"
     shutil.copytree(BASE, root)
     write_site_config(root, "mkdocs-offline.yml")
-    (root / "node_modules").symlink_to(REPO / "node_modules")
+    link_node_tools(root)
     out = base / "course.zip"
     done = run_cli(
         "package",

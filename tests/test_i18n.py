@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import axecheck
-from helpers import FIXTURES, REPO, TODAY, open_quiz, run_cli
+from helpers import FIXTURES, REPO, TODAY, link_node_tools, open_quiz, run_cli
 
 TREE = FIXTURES / "valid" / "translated"
 SHARED = REPO / "scripts" / "curriculum_tools" / "site" / "components" / "shared"
@@ -448,7 +448,7 @@ def test_one_language_alone_for_the_offline_edition(tmp_path):
 
     root = tmp_path / "content"
     shutil.copytree(TREE, root)
-    (root / "node_modules").symlink_to(REPO / "node_modules")  # the offline search shim comes from npm
+    link_node_tools(root)  # the offline search shim comes from npm
     site = build_site(write_site_config(root, "mkdocs-offline.yml"), tmp_path / "site", strict=True, language="es")
     home = (site / "index.html").read_text(encoding="utf-8")
     module = (site / "demo" / "demo-module.html").read_text(encoding="utf-8")
