@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import BASE
@@ -80,6 +80,7 @@ def ours(tmp_path_factory):
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(value=text)
+@example(value="<?")  # md_in_html wrote the quiz's slot over two lines on the Spanish fallback page
 def test_random_text_in_every_field_is_inert_in_every_page(value, ours, tmp_path_factory):
     from curriculum_tools.site.atomic import BuildFailed
 

@@ -10,10 +10,12 @@ import html
 import re
 from collections.abc import Callable
 
-# Either order of the two attributes: Markdown inside a `markdown` div (md_in_html: an English
-# page shown in another language is wrapped in <div lang="en" markdown>) sorts them.
+# Either order of the two attributes, and white space inside: Markdown inside a `markdown` div
+# (md_in_html: an English page shown in another language is wrapped in <div lang="en" markdown>)
+# sorts them, and writes the div over two lines after text its HTML parser reads as the start
+# of markup (an author's "<?", found by tests/test_property_render.py).
 SLOT = re.compile(
-    r'<div (?:data-slot="(?P<kind>[a-z-]+)" data-name="(?P<name>[^"]*)"|data-name="(?P<name2>[^"]*)" data-slot="(?P<kind2>[a-z-]+)")></div>'
+    r'<div (?:data-slot="(?P<kind>[a-z-]+)" data-name="(?P<name>[^"]*)"|data-name="(?P<name2>[^"]*)" data-slot="(?P<kind2>[a-z-]+)")>\s*</div>'
 )
 
 # kind -> (name, page url) -> HTML, or None when the slot names nothing the build knows
