@@ -84,6 +84,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-transfer (a test ending, a navigation) is no error
+        of the server's: no traceback for a dropped connection; any other error still prints."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A static server for a built site folder, optionally with extra response headers. The
     search index it serves holds the home page alone unless search is true (home_only_index):
@@ -91,9 +99,7 @@ class SiteServer:
 
     def __init__(self, directory: Path, port: int, headers: dict | None = None, search: bool = False):
         handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "full_search": search})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
-        )
+        self.httpd = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{port}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
