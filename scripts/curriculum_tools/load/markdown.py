@@ -3,6 +3,7 @@ each computed one way for the validator and the site."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,14 @@ def module_page_source(title: str, body: str) -> str:
 
 def heading_ids(markdown_text: str) -> list[str]:
     """Every heading id Python-Markdown's toc gives this Markdown, in document order."""
+    return list(_heading_ids(markdown_text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_ids(markdown_text: str) -> tuple[str, ...]:
+    """heading_ids, kept per text: a pure function of it (one dialect, one configuration), and
+    the Markdown parse is a third of a check. A process that checks a tree again (the build
+    after `curriculum validate`, the exporters, the bench's repeats) parses only what changed."""
     md = _markdown()
     md.reset()
     md.convert(markdown_text)
@@ -81,7 +90,7 @@ def heading_ids(markdown_text: str) -> list[str]:
             walk(token["children"])
 
     walk(md.toc_tokens)
-    return ids
+    return tuple(ids)
 
 
 _MD = None

@@ -125,9 +125,30 @@ def schema_problems(source: Source) -> list[Problem]:
     return [problem for _, problem in located_schema_problems(source)]
 
 
+# (kind, path, content hash) -> located problems: what a file read by the loader gave,
+# kept for the rest of the process. The answer is a pure function of those three (the data
+# and its positions are parsed from exactly that content; the schemas ship with the
+# package), and schema validation is a third of a check, so a process that checks a tree
+# again (the build after `curriculum validate`, every exporter, the bench) pays only for the
+# files that changed. Sources without a hash (a translation block, an import) are not kept.
+_CHECKED: dict[tuple[str, str, str], list[tuple[tuple, Problem]]] = {}
+_CHECKED_MAX = 8192
+
+
 def located_schema_problems(source: Source) -> list[tuple[tuple, Problem]]:
     """(path in the data, problem) for each schema error, so a caller can tell which part of a
     file is broken (one record of an export) from which parts are fine."""
+    if not source.hash:
+        return _located_schema_problems(source)
+    key = (source.kind, source.path, source.hash)
+    if key not in _CHECKED:
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = _located_schema_problems(source)
+    return list(_CHECKED[key])
+
+
+def _located_schema_problems(source: Source) -> list[tuple[tuple, Problem]]:
     data = blank_as_empty(source.data)
     errors = sorted(validator(source.kind).iter_errors(data), key=relevance)
     leaves = []
