@@ -10,6 +10,7 @@ import re
 import socket
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
-        self.send_header("Cache-Control", "no-store")
+        # Pages are never cached (a test sees the page as built); the theme's and our assets
+        # are, within a browser context, as any web server lets them be: a walk through 100
+        # pages then compiles Material's bundle once, not 100 times (0.13 s of CPU a page).
+        static = urllib.parse.urlsplit(self.path).path.startswith("/assets/")
+        self.send_header("Cache-Control", "max-age=3600" if static else "no-store")
         super().end_headers()
 
     def log_message(self, *args):
