@@ -103,11 +103,15 @@ def test_page_weight_counts_same_origin_assets_and_refuses_others(tmp_path):
     assert own_assets(weight)["gzip"] == weight["assets"]["ours_gzip"] and own_assets(weight)["source_files"] > 0
 
 
-def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
+def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys, site):
+    """The whole bench, measuring our assets on the session's build of the repository's site
+    (--site; without it the bench builds the same site itself, as `mkdocs build` does)."""
     out = tmp_path / "result.json"
     assert (
         bench.main(
             [
+                "--site",
+                str(site.dir),
                 "--sizes",
                 "3",
                 "--repeat",
@@ -143,6 +147,14 @@ def test_make_bench_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
 def test_bad_sizes_are_a_clear_error(capsys):
     assert bench.main(["--sizes", "ten"]) == 2
     assert "--sizes" in capsys.readouterr().err
+
+
+def test_a_site_option_that_is_no_site_is_a_clear_error(tmp_path, capsys):
+    assert bench.main(["--assets-only", "--site", str(tmp_path), "--out", str(tmp_path / "work")]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"bench: --site {tmp_path}: not a built site (no index.html and assets/javascripts/ there)"
+    )
 
 
 def test_sizes_above_build_max_measure_validation_and_hooks_only(tmp_path, capsys):

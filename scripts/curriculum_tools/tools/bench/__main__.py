@@ -58,6 +58,12 @@ def parse_args(argv):
         help="only build the repository's site and print our JS+CSS per page kind (seconds, not minutes)",
     )
     parser.add_argument(
+        "--site",
+        type=Path,
+        help="measure our JS+CSS per page kind on this build of the repository's site (`make build` "
+        "writes site/) instead of building one",
+    )
+    parser.add_argument(
         "--no-assets",
         action="store_true",
         help="skip building the repository's site to measure our JS+CSS per page kind (synthetic corpora only)",
@@ -132,7 +138,7 @@ def main(argv=None) -> int:
     }
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        results["asset_kinds"] = None if args.no_assets else repository_asset_kinds(args.out)
+        results["asset_kinds"] = None if args.no_assets else repository_asset_kinds(args.out, args.site)
         results["assets_only"] = args.assets_only
         for n in [] if args.assets_only else sizes:
             results["runs"].append(measure_size(n, args))

@@ -183,20 +183,26 @@ def first_use(page: Path) -> dict[str, int]:
     }
 
 
-def repository_asset_kinds(out: Path) -> dict[str, dict]:
-    """Build the repository's own site once and measure our assets on each kind of page."""
+def repository_asset_kinds(out: Path, built: Path | None = None) -> dict[str, dict]:
+    """Measure our assets on each kind of page of the repository's own site: the build given
+    (a site folder), or one built here."""
     from curriculum_tools.check import check
 
     curriculum = check(REPO).curriculum
-    site = out / "site-repository"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-        env={**ENV, "SITE_URL": "http://127.0.0.1:8000/"},
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise BenchError("building the repository's site failed:\n" + (done.stdout + done.stderr)[-1500:])
+    if built is not None:
+        site = built.resolve()
+        if not (site / "index.html").is_file() or not (site / "assets" / "javascripts").is_dir():
+            raise BenchError(f"--site {built}: not a built site (no index.html and assets/javascripts/ there)")
+    else:
+        site = out / "site-repository"
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+            env={**ENV, "SITE_URL": "http://127.0.0.1:8000/"},
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise BenchError("building the repository's site failed:\n" + (done.stdout + done.stderr)[-1500:])
     module = next(m for t in curriculum.tracks for m in curriculum.modules_in(t.id))
     checklist = min((c.id for c in curriculum.checklists), default=None)
     return asset_kinds(site, module.track, module.id, checklist)
