@@ -55,7 +55,8 @@ def parse_args(argv):
     parser.add_argument(
         "--assets-only",
         action="store_true",
-        help="only build the repository's site and print our JS+CSS per page kind (seconds, not minutes)",
+        help="only measure the repository's site (built here, or the one --site names) and print our JS+CSS "
+        "per page kind (seconds, not minutes)",
     )
     parser.add_argument(
         "--site",
