@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from curriculum_tools.tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
 from helpers import REPO  # noqa: E402
-from lrs import ralph  # noqa: E402,F401  (the test LRS, a fixture: tests/lrs.py)
+from lrs import module_ralph, ralph  # noqa: E402,F401  (the test LRS, fixtures: tests/lrs.py)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -3,7 +3,7 @@
 own tool environment .tools/ralph (`make lrs-env`, pinned in tests/lrs-requirements.txt; its
 dependencies never mix with ours).
 
-    from lrs import ralph            # the pytest fixture (function scope), or
+    from lrs import ralph            # the pytest fixture: an empty LRS for each test, or
     with running_ralph(tmp_path) as lrs: ...
 
     lrs.endpoint        "http://127.0.0.1:PORT/xAPI/" (the xAPI endpoint, trailing slash)
@@ -11,6 +11,7 @@ dependencies never mix with ours).
     lrs.statements(**query)   every stored statement matching the query (follows `more`)
     lrs.post(statements)      POST through Ralph's statements resource -> (status, body)
     lrs.stop() / lrs.start()  stop it and start it again on the same port and store
+    lrs.empty()               delete every stored statement (Ralph keeps running)
     validate_statements(list) errors by Ralph's own pydantic xAPI model, run in Ralph's env
 
 Ralph serves the statements resource only (no State, Activity Profile or Agent Profile
@@ -57,8 +58,9 @@ def ralph_python() -> Path:
 class Ralph:
     """One Ralph LRS process over one store directory."""
 
-    def __init__(self, directory: Path, port: int | None = None):
+    def __init__(self, directory: Path, port: int | None = None, server: Path | None = None):
         self.directory = Path(directory)
+        self.server = server or SERVER
         self.directory.mkdir(parents=True, exist_ok=True)
         self.port = port or _free_port()
         self.username = "lms-" + secrets.token_hex(4)
@@ -94,7 +96,7 @@ class Ralph:
         assert self.process is None, "Ralph is already running"
         log = self.log.open("ab")
         self.process = subprocess.Popen(
-            [str(ralph_python()), str(SERVER), "serve", str(self.port)],
+            [str(ralph_python()), str(self.server), "serve", str(self.port)],
             env=self._env(),
             cwd=self.directory,
             stdout=log,
@@ -130,6 +132,22 @@ class Ralph:
     @property
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+    def ensure_running(self) -> Ralph:
+        """Start it again if it is not running (a test that stopped it and failed before
+        starting it again leaves it stopped)."""
+        if not self.running:
+            self.process = None
+            self.start()
+        return self
+
+    def empty(self) -> Ralph:
+        """Delete every stored statement; Ralph keeps running. Its file-system backend reads
+        its store on every request (queries and the duplicate-id check alike), so an emptied
+        store is an empty LRS: tests/test_lrs.py checks that it is."""
+        for path in (self.directory / "store").iterdir():
+            path.unlink()
+        return self
 
     # -- xAPI ----------------------------------------------------------------------------
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
@@ -185,16 +203,23 @@ def validate_statements(statements: list[dict]) -> list[str]:
 
 
 @contextlib.contextmanager
-def running_ralph(directory: Path):
-    lrs = Ralph(directory).start()
+def running_ralph(directory: Path, server: Path | None = None):
+    lrs = Ralph(directory, server=server).start()
     try:
         yield lrs
     finally:
         lrs.stop()
 
 
-@pytest.fixture
-def ralph(tmp_path):
-    """A fresh Ralph LRS for one test (empty store), stopped afterwards."""
-    with running_ralph(tmp_path / "ralph") as lrs:
+@pytest.fixture(scope="module")
+def module_ralph(tmp_path_factory):
+    """One Ralph process for a test module (per xdist worker): starting one takes 1.5-2 s,
+    nearly all of it Ralph's imports."""
+    with running_ralph(tmp_path_factory.mktemp("ralph")) as lrs:
         yield lrs
+
+
+@pytest.fixture
+def ralph(module_ralph):
+    """An empty Ralph LRS for one test: the module's process, running, its store emptied."""
+    return module_ralph.ensure_running().empty()

@@ -32,7 +32,7 @@ from playwright.sync_api import Page, expect
 import axecheck
 from conftest import SiteServer, free_port, write_site_config
 from helpers import BASE, link_node_tools, run_cli
-from lrs import running_ralph, validate_statements
+from lrs import validate_statements
 
 NS = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
@@ -274,28 +274,6 @@ class LMS:
                 return reply(502, {"error": "answer lost on the way back"})
             return reply(status, answer or None)
         return reply(404, {"error": "not found"})
-
-
-@pytest.fixture(scope="module")
-def module_ralph(tmp_path_factory):
-    """One Ralph for the module's tests (per xdist worker): every test here reads back only
-    the statements of its own fresh registration (a uuid4), so a shared store isolates them
-    and saves a Ralph start (~2 s) per test."""
-    with running_ralph(tmp_path_factory.mktemp("ralph")) as lrs:
-        yield lrs
-
-
-@pytest.fixture
-def ralph(module_ralph):
-    """The module's Ralph, running (a test that stopped it and failed before starting it
-    again leaves it stopped)."""
-    if not module_ralph.running:
-        module_ralph.process = None
-        module_ralph.start()
-    yield module_ralph
-    if not module_ralph.running:
-        module_ralph.process = None
-        module_ralph.start()
 
 
 @pytest.fixture

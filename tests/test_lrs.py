@@ -1,5 +1,6 @@
 """The test LRS itself (tests/lrs.py): Ralph stores every statement posted, keeps them over a
-restart, refuses a second statement with the same id, and its own model refuses invalid xAPI.
+restart, refuses a second statement with the same id, forgets everything when its store is
+emptied (how tests share one process), and its own model refuses invalid xAPI.
 If these fail, the cmi5 and records tests that rely on Ralph cannot be trusted."""
 
 from __future__ import annotations
@@ -52,6 +53,18 @@ def test_ralph_refuses_invalid_xapi(ralph):
     status, body = ralph.post(bad)
     assert status in (400, 422), body
     assert ralph.statements() == []
+
+
+def test_an_emptied_store_is_an_empty_lrs(ralph):
+    """The `ralph` fixture shares one process between a module's tests and empties its store
+    before each: what one test posted must be gone for the next, duplicate-id check included."""
+    one = statement()
+    assert ralph.post(one)[0] == 200
+    ralph.empty()
+    assert ralph.statements() == []
+    changed = {**one, "verb": {"id": "http://adlnet.gov/expapi/verbs/failed"}}
+    assert ralph.post(changed)[0] == 200  # no longer a conflict: the first is gone
+    assert [s["verb"]["id"] for s in ralph.statements()] == [changed["verb"]["id"]]
 
 
 def test_ralph_model_validates_in_its_own_environment():

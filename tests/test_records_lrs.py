@@ -1,6 +1,6 @@
 """Supervisor records in a real Learning Record Store (issue 16, item 3): `curriculum records
-push` sends records as xAPI statements to Ralph (tests/lrs.py, started per test on
-127.0.0.1), `curriculum report --lrs` reads them back, and the report is the one the same
+push` sends records as xAPI statements to Ralph (tests/lrs.py, one process per module on
+127.0.0.1, emptied before each test), `curriculum report --lrs` reads them back, and the report is the one the same
 records give as files, byte for byte. Ralph's own xAPI model validates every statement;
 credentials never appear in output."""
 
@@ -20,30 +20,31 @@ RECORDS = FIXTURES / "records"
 PROGRAMME = "https://training.example.org/"
 
 
-def start_ralph(tmp_path, monkeypatch, fixed: bool):
-    if fixed:
-        monkeypatch.setattr(test_lrs, "SERVER", test_lrs.TESTS / "ralph_server_filters.py")
-    lrs = test_lrs.Ralph(tmp_path / "ralph").start()
-    lrs.filters_fixed = fixed
-    return lrs
+@pytest.fixture(scope="module")
+def ralphs(tmp_path_factory):
+    """Two Ralph processes for the module (per xdist worker): with the fix to its file-system
+    backend's verb filter (tests/ralph_server_filters.py says what and why), and as released."""
+    with (
+        test_lrs.running_ralph(
+            tmp_path_factory.mktemp("ralph-fixed"), test_lrs.TESTS / "ralph_server_filters.py"
+        ) as fixed,
+        test_lrs.running_ralph(tmp_path_factory.mktemp("ralph-released")) as released,
+    ):
+        fixed.filters_fixed, released.filters_fixed = True, False
+        yield {"filters-fixed": fixed, "as-released": released}
 
 
 @pytest.fixture
-def ralph(tmp_path, monkeypatch):
-    """Ralph (tests/lrs.py) with the fix to its file-system backend's verb filter
-    (tests/ralph_server_filters.py says what and why)."""
-    lrs = start_ralph(tmp_path, monkeypatch, True)
-    yield lrs
-    lrs.stop()
+def ralph(ralphs):
+    """Ralph with the verb filter fixed, running, its store empty."""
+    return ralphs["filters-fixed"].ensure_running().empty()
 
 
 @pytest.fixture(params=["filters-fixed", "as-released"])
-def any_ralph(request, tmp_path, monkeypatch):
+def any_ralph(request, ralphs):
     """Ralph twice: with the verb filter fixed, where `report --lrs` gets its records by that
     filter, and as released, where it matches nothing and the report reads every statement."""
-    lrs = start_ralph(tmp_path, monkeypatch, request.param == "filters-fixed")
-    yield lrs
-    lrs.stop()
+    return ralphs[request.param].ensure_running().empty()
 
 
 @pytest.fixture
