@@ -11,6 +11,7 @@ import socket
 import sys
 import threading
 import urllib.parse
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,26 @@ def site_factory(tmp_path_factory):
 def site(site_factory):
     """The real curriculum, built once for the session and served on 127.0.0.1."""
     return site_factory()
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory, site_factory):
+    """The offline edition built as `make offline` builds it, zipped, and unpacked: once a
+    session (test_offline.py and test_transfer.py read it; nothing writes to it)."""
+    from curriculum_tools.site.zip import FOLDER, zip_site
+
+    tmp = tmp_path_factory.mktemp("offline")
+    built = site_factory(config="mkdocs-offline.yml", serve=False)
+    archive = zip_site(built, tmp / "dist" / "curriculum-offline.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        zf.extractall(tmp / "unzipped")
+    return Offline(tmp / "unzipped" / FOLDER, names)
+
+
+class Offline:
+    def __init__(self, root, names):
+        self.root, self.names = root, names
 
 
 @pytest.fixture(scope="session")

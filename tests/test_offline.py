@@ -5,7 +5,6 @@ no page asks for anything but its own files."""
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 import yaml
@@ -15,25 +14,6 @@ from helpers import REPO, open_quiz
 
 MODULE = "grief/gl-models-of-grief.html"
 CHECKLIST = "supervisors/observed-group-session.html"
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory, site_factory):
-    """The offline edition built as `make offline` builds it, zipped, and unpacked."""
-    from curriculum_tools.site.zip import FOLDER, zip_site
-
-    tmp = tmp_path_factory.mktemp("offline")
-    built = site_factory(config="mkdocs-offline.yml", serve=False)
-    archive = zip_site(built, tmp / "dist" / "curriculum-offline.zip")
-    with zipfile.ZipFile(archive) as zf:
-        names = zf.namelist()
-        zf.extractall(tmp / "unzipped")
-    return Offline(tmp / "unzipped" / FOLDER, names)
-
-
-class Offline:
-    def __init__(self, root, names):
-        self.root, self.names = root, names
 
 
 def url(offline, rel="index.html") -> str:

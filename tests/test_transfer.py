@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 
 import axecheck
 from helpers import FIXTURES, REPO, open_quiz
-from test_offline import offline  # noqa: F401  (a fixture)
 from test_quiz import QUIZ_PAGE, STORE_KEY, answer_all_right, check, press_on, quiz_tree, result
 
 SCHEMA = json.loads((REPO / "schemas" / "progress-export.schema.json").read_text())
@@ -250,7 +249,7 @@ def test_imported_text_with_markup_stays_text(practice, fresh):
     assert page.errors == []
 
 
-def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):  # noqa: F811 (the fixture)
+def test_export_and_import_from_the_offline_edition_on_disk(offline, fresh):
     """From file:// (the offline edition): a file input and a Blob link, nothing fetched."""
     from test_offline import MODULE, not_local, url
 
