@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import axecheck  # noqa: E402
 from curriculum_tools.tools.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
 from helpers import REPO  # noqa: E402
 from lrs import module_ralph, ralph  # noqa: E402,F401  (the test LRS, fixtures: tests/lrs.py)
@@ -64,6 +65,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict = {}
     full_search = False
 
+    def translate_path(self, path):
+        if urllib.parse.urlsplit(path).path == axecheck.SERVED_AT:  # axe, for axecheck to load
+            return str(axecheck.AXE_FILE)
+        return super().translate_path(path)
+
     def do_GET(self):
         path = Path(self.translate_path(self.path))
         if self.full_search or not path.as_posix().endswith("/" + SEARCH_INDEX) or not path.is_file():
@@ -82,7 +88,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         # Pages are never cached (a test sees the page as built); the theme's and our assets
         # are, within a browser context, as any web server lets them be: a walk through 100
         # pages then compiles Material's bundle once, not 100 times (0.13 s of CPU a page).
-        static = urllib.parse.urlsplit(self.path).path.startswith("/assets/")
+        static = urllib.parse.urlsplit(self.path).path.startswith(("/assets/", axecheck.SERVED_AT))
         self.send_header("Cache-Control", "max-age=3600" if static else "no-store")
         super().end_headers()
 
@@ -107,6 +113,7 @@ class SiteServer:
         handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "full_search": search})
         self.httpd = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{port}/"
+        axecheck.serves_axe(self.url)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
