@@ -384,6 +384,23 @@ def test_language_switcher_opens_the_same_page_in_the_other_language(page: Page,
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("rel", "label"), [("demo/demo-module/", "Right answer:"), ("es/demo/demo-module/", "Respuesta correcta:")]
+)
+def test_a_printed_module_labels_the_right_answer_in_its_language(page: Page, bilingual, rel, label):
+    """Printing a module page prints each right option's feedback after a label; the label is
+    the page's language's (it was English on every page, from the stylesheet)."""
+    page.emulate_media(media="print")
+    page.goto(bilingual.url + rel)
+    right = page.locator(".cq-feedback[data-correct=true]")
+    assert right.count() > 0
+    labels = set(right.evaluate_all("els => els.map(e => getComputedStyle(e, '::before').content)"))
+    assert labels == {f'"{label} "'}, labels
+    wrong = page.locator(".cq-feedback[data-correct=false]").first
+    assert wrong.evaluate("e => getComputedStyle(e, '::before').content") == "none"
+
+
+@pytest.mark.browser
 def test_spanish_search_finds_spanish_pages_only(page: Page, bilingual):
     page.goto(bilingual.url + "es/")
     page.keyboard.press("/")

@@ -163,6 +163,14 @@ def _question(quiz: Quiz, q: Question, number: int | None, page: str = "") -> st
     return "".join(parts)
 
 
+def _feedback(correct: bool, html: str) -> str:
+    """An option's feedback, shown once the answer is checked and always in print. A right
+    option's carries the label print puts before it ("Right answer:"), in the page's language
+    (quiz.css reads it with attr())."""
+    label = f' data-right="{_e(t("answers.right"))} "' if correct else ""
+    return f'<p class="cq-feedback" data-correct="{str(correct).lower()}"{label} hidden>{html}</p>'
+
+
 def _choices(quiz: Quiz, q: Question, base: str) -> str:
     kind = "radio" if q.type == "single_choice" else "checkbox"
     rows = []
@@ -172,7 +180,7 @@ def _choices(quiz: Quiz, q: Question, base: str) -> str:
             f'<div class="cq-option" data-option-id="{_e(option.id)}">'
             f'<input type="{kind}" name="{base}" id="{oid}" value="{_e(option.id)}">'
             f'<label for="{oid}">{inline(option.text)}</label>'
-            f'<p class="cq-feedback" data-correct="{str(option.correct).lower()}" hidden>{inline(option.feedback)}</p></div>'
+            f"{_feedback(option.correct, inline(option.feedback))}</div>"
         )
     return f'<div class="cq-options">{"".join(rows)}</div>'
 
@@ -184,10 +192,9 @@ def _true_false(quiz: Quiz, q: Question, base: str) -> str:
         ("false", t("quiz.false"), q.feedback_false),
     ):
         oid = f"{base}--{value}"
-        correct = str(q.answer == (value == "true")).lower()
         rows.append(
             f'<div class="cq-option" data-option-id="{value}"><input type="radio" name="{base}" id="{oid}" value="{value}">'
-            f'<label for="{oid}">{text}</label><p class="cq-feedback" data-correct="{correct}" hidden>{inline(feedback)}</p></div>'
+            f'<label for="{oid}">{text}</label>{_feedback(q.answer == (value == "true"), inline(feedback))}</div>'
         )
     return f'<div class="cq-options">{"".join(rows)}</div>'
 
