@@ -306,6 +306,18 @@ def test_missing_signoff_and_broken_content(root, tmp_path):
     assert "signoff.yml:6:3: unknown rating level 'superb'" in result.stderr
 
 
+def test_a_missing_competency_framework_is_named(root):
+    """Without competencies.yml the report names that file, at its place, and not signoff.yml."""
+    (root / "competencies.yml").unlink()
+    result = report(root, "valid")
+    assert result.returncode == 2
+    assert (
+        result.stderr.splitlines()[0]
+        == "competencies.yml:1:1: required file competencies.yml is missing (missing-file)"
+    )
+    assert "signoff.yml" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_output_folder_that_is_a_file(root, tmp_path):
     target = tmp_path / "taken"
     target.write_text("x")
