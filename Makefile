@@ -56,7 +56,7 @@ node_modules/.installed: package.json package-lock.json scripts/curriculum_tools
 
 # A browser for the Playwright tests: Debian's chromium-headless-shell where Playwright cannot
 # download its own (curriculum_tools/tools/browser.py says why that one).
-browser:
+browser: $(VENV)/.installed-dev
 	@$(BIN)/python -m curriculum_tools.tools.browser --install
 
 validate: $(VENV)/.installed
@@ -85,8 +85,12 @@ lint-py: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: install-dev lint-js lint-py
-	$(BIN)/curriculum validate
+# The installs, then the linters and the validator, run side by side (make -j, each job's
+# output kept together): from a fresh clone on 2 cores, 33 s one after another and 22 s
+# side by side. Two stages, so that no check starts before the tools it runs are in place.
+test:
+	@$(MAKE) --no-print-directory -j4 --output-sync=target install-dev
+	@$(MAKE) --no-print-directory -j4 --output-sync=target lint-js lint-py validate
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test-fast: $(VENV)/.installed-dev
