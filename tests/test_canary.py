@@ -46,6 +46,31 @@ def test_a_plugin_that_leaves_out_a_quiz_fails_in_on_post_build(tmp_path, monkey
     assert not (tmp_path / "out").exists()
 
 
+def test_a_page_of_another_language_that_lacks_its_quiz_is_named_with_its_folder(tmp_path, monkeypatch):
+    """The Spanish pages are checked in site/es/: the message names es/…, the file to open."""
+    import shutil
+
+    from curriculum_tools.site import i18n
+    from helpers import FIXTURES
+
+    original = SiteRender.fillers
+
+    def fillers(self, link):
+        out = original(self, link)
+        if i18n.current() == "es":
+            out["quiz"] = lambda name, url: ""  # the Spanish build fills its quiz slots with nothing
+        return out
+
+    monkeypatch.setattr(SiteRender, "fillers", fillers)
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid" / "translated", root)
+    with pytest.raises(BuildFailed) as failed:
+        build_site(write_site_config(root), tmp_path / "out", strict=True)
+    lines = str(failed.value).splitlines()[1:]
+    assert lines == ["  es/demo/demo-module/index.html lacks its quiz demo-module-quiz"], lines
+    assert not (tmp_path / "out").exists()
+
+
 def test_page_files_follow_mkdocs_urls(tmp_path):
     assert canary.page_file(tmp_path, "grief/a.md") == tmp_path / "grief" / "a" / "index.html"
     assert canary.page_file(tmp_path, "grief/index.md") == tmp_path / "grief" / "index.html"

@@ -47,18 +47,23 @@ def expected(curriculum: Curriculum) -> list[tuple[str, str, str]]:
     return out
 
 
-def missing(site_dir: Path, curriculum: Curriculum, use_directory_urls: bool = True) -> list[str]:
-    """A line for each page that lacks its quiz or form (empty: all there)."""
+def missing(
+    site_dir: Path, curriculum: Curriculum, use_directory_urls: bool = True, site: Path | None = None
+) -> list[str]:
+    """A line for each page that lacks its quiz or form (empty: all there). site_dir holds the
+    pages of one language; a page is named from site, the whole site (es/… for Spanish),
+    when given."""
     problems = []
     for src_uri, marker, what in expected(curriculum):
         path = page_file(site_dir, src_uri, use_directory_urls)
+        shown = path.relative_to(site or site_dir).as_posix()
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
-            problems.append(f"{path.relative_to(site_dir)} was not written (it should hold {what})")
+            problems.append(f"{shown} was not written (it should hold {what})")
             continue
         if marker not in text or (what.startswith("the form") and '<form class="cr-form"' not in text):
-            problems.append(f"{path.relative_to(site_dir)} lacks {what}")
+            problems.append(f"{shown} lacks {what}")
     return problems
 
 

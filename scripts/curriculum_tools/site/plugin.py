@@ -290,7 +290,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if problems := canary.missing(site, self.built, config.use_directory_urls):
             raise PluginError(canary.message(problems))
         for language in languages.other_languages(config):
-            if problems := canary.missing(site / language, self.built.localized(language), config.use_directory_urls):
+            localized = self.built.localized(language)
+            if problems := canary.missing(site / language, localized, config.use_directory_urls, site=site):
                 raise PluginError(canary.message(problems))
         languages.split_search_index(config)
         if not is_offline(config):
