@@ -1,8 +1,11 @@
 """The Review page's questions: every scored question of every quiz, grouped by track,
 each rendered by the quiz's own renderer (quiz/render.py render_question), so markup,
-feedback and scoring are the quiz's. Everything is hidden: review.js (beside this file)
-shows only the questions due now, from the schedule in the browser (schedule.js), and
-scores them with the quiz's answer key (quiz/render.py answer_key, in data-config)."""
+feedback and scoring are the quiz's. Each question is in a <template>, inert until used:
+review.js (beside this file) puts into the page only the questions due now, from the
+schedule in the browser (schedule.js), and scores them with the quiz's answer key
+(quiz/render.py answer_key, in data-config). The page's live document holds what a
+reader sees (about 850 elements on the repository's Review page, not 13,500 when every
+question was in it, hidden)."""
 
 from __future__ import annotations
 
@@ -55,16 +58,16 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                     if not sub.scored:
                         continue
                     title = f"{_e(quiz.id)}--{_e(sub.id)}--review"
+                    data = f'data-key="{_e(quiz.id)}/{_e(sub.id)}" data-quiz="{_e(quiz.id)}"'
                     items.append(
-                        f'<article class="cq-review__item" data-key="{_e(quiz.id)}/{_e(sub.id)}" data-quiz="{_e(quiz.id)}" '
-                        f'aria-labelledby="{title}" hidden>'
+                        f'<template {data}><article class="cq-review__item" {data} aria-labelledby="{title}">'
                         f'<h4 id="{title}" class="cq-review__title"><a href="{_e(page)}">{_e(module.title)}</a></h4>'
                         f'{case}<form class="cq-review__form" novalidate>'
                         + render_question(quiz, sub, numbers[sub.id], page)
                         + '<div class="cq-quiz__actions"><button type="submit" class="md-button md-button--primary">'
                         + _e(t("review.check"))
                         + "</button></div>"
-                        '<p class="cq-review__outcome" aria-live="polite" tabindex="-1"></p></form></article>'
+                        '<p class="cq-review__outcome" aria-live="polite" tabindex="-1"></p></form></article></template>'
                     )
         if items:
             heading = f"review-{_e(track.id)}"

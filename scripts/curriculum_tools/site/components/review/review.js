@@ -1,5 +1,6 @@
-/* review: the Review page. The build renders every scored question of every quiz, hidden,
-   with the quiz's own renderer (review/render.py); this shows the ones due now by the
+/* review: the Review page. The build renders every scored question of every quiz, each in
+   a <template>, with the quiz's own renderer (review/render.py); this puts into the page
+   the ones due now by the
    schedule (schedule.js, derived from the quizzes' attempts and this page's answers),
    checks each answer with the quiz's own scoring and feedback (curriculum.quiz), and saves
    it (store kind "review"). config (data-config): {quizzes: {quiz id: {partial, passMark,
@@ -85,9 +86,9 @@
   function start(root, config, held) {
     var quizzes = config.quizzes || {};
     var summary = root.querySelector(".cq-review__summary");
-    var els = {};
-    all(root, ".cq-review__item").forEach(function (el) {
-      els[el.getAttribute("data-key")] = el;
+    var templates = {}; // question key -> its <template>
+    all(root, "template").forEach(function (template) {
+      templates[template.getAttribute("data-key")] = template;
     });
     var review = held.review && Array.isArray(held.review.answers) ? held.review : { answers: [] };
     var items;
@@ -95,7 +96,7 @@
     /* The schedule from everything on record: {items, dropped, gone}. */
     function current() {
       var answers = R.answersOf(withPoints(held.quizStates, quizzes), held.review);
-      var kept = known(R.schedule(answers.list), els);
+      var kept = known(R.schedule(answers.list), templates);
       return { items: kept.items, dropped: answers.dropped, gone: kept.gone };
     }
     function describe(now) {
@@ -126,21 +127,16 @@
     if (notices.length) summary.before(dom.node("p", null, notices.join(" "), { class: "cq-notice", role: "status" }));
 
     R.dueKeys(items, now).forEach(function (key) {
-      var el = els[key];
+      var template = templates[key];
+      var el = template.content.firstElementChild; // its article (render.py), moved into the page
       var fs = el.querySelector("fieldset");
       var list = fs.querySelector(".cq-order");
       if (list) {
         var entry = quizzes[el.getAttribute("data-quiz")].key[fs.getAttribute("data-question-id")];
-        var ids = all(list, "[data-item-id]").map(function (li) {
-          return li.getAttribute("data-item-id");
-        });
-        quiz.shuffled(ids, entry.correct).forEach(function (id) {
-          list.appendChild(list.querySelector('[data-item-id="' + CSS.escape(id) + '"]'));
-        });
+        quiz.reorder(list, quiz.shuffled(quiz.idsOf(list, "data-item-id"), entry.correct), "data-item-id"); // order.js
       }
-      el.hidden = false;
-      el.parentNode.appendChild(el); // the longest overdue first
-      el.closest(".cq-review__track").hidden = false;
+      template.parentNode.appendChild(el); // the longest overdue first
+      template.parentNode.hidden = false; // its track's section
     });
     describe(now);
     if (!quiz.answerOf && address) {
