@@ -81,6 +81,26 @@ def _translated(rel: str, kind: str) -> str:
     return f"translation:{kind}" if kind in TRANSLATABLE and split_language(rel)[1] else kind
 
 
+# (kind, content hash) -> (data, positions, body, body_line): what a file parsed to, kept for
+# the rest of the process. Parsing is a pure function of the bytes (the path only names the
+# file in a problem, and a file that fails to parse is never kept), and it is half of a
+# check once heading ids and schema problems are kept (markdown.py, schemas.py): a process
+# that checks a tree again (the build after `curriculum validate`, every exporter, the
+# bench, the tests) parses only the files that changed. Each caller gets its own copy of the
+# data, so changing it changes nothing kept.
+_PARSED: dict[tuple[str, str], tuple] = {}
+_PARSED_MAX = 8192
+
+
+def _plain_copy(data):
+    """A copy of parsed data (mappings, lists and immutable scalars), faster than deepcopy."""
+    if isinstance(data, dict):
+        return {key: _plain_copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain_copy(value) for value in data]
+    return data
+
+
 def read_source(root: Path, rel: str, kind: str) -> Source:
     """Read and parse one file; raise ContentError with the reason when it cannot be read."""
     path = root / rel
@@ -88,6 +108,19 @@ def read_source(root: Path, rel: str, kind: str) -> Source:
         raise ContentError(Problem(rel, 1, 1, f"required file {rel} is missing", "missing-file"))
     raw = path.read_bytes()
     digest = content_hash(raw)
+    kept = _PARSED.get((kind, digest))
+    if kept is None:
+        kept = _parse(raw, rel, kind)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[(kind, digest)] = kept
+    data, positions, body, body_line = kept
+    return Source(rel, kind, _plain_copy(data), dict(positions), body, body_line, hash=digest)
+
+
+def _parse(raw: bytes, rel: str, kind: str) -> tuple:
+    """(data, positions, body, body_line) of one file's bytes; ContentError when they are not
+    acceptable text or data."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -103,11 +136,11 @@ def read_source(root: Path, rel: str, kind: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if kind in ("module", "page"):
         if kind == "page" and not text.startswith("---"):
-            return Source(rel, kind, {}, {(): (1, 1)}, body=text, body_line=1, hash=digest)
+            return {}, {(): (1, 1)}, text, 1
         parsed = parse_markdown(text, rel)
-        return Source(rel, kind, parsed.meta, parsed.positions, parsed.body, parsed.body_line, hash=digest)
+        return parsed.meta, parsed.positions, parsed.body, parsed.body_line
     data, positions = load_yaml(text, rel)
-    return Source(rel, kind, data, positions, hash=digest)
+    return data, positions, "", 1
 
 
 def load(root: Path | str) -> Loaded:
