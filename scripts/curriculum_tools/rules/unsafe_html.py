@@ -15,6 +15,7 @@ are not reported.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -133,8 +134,23 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+# Every finding needs one of these in the text: "<" (an element), "](" or "]:" (a link or a
+# reference definition), "{" (an attribute list) or a bidirectional control. Most fields
+# have none, and are done with one search.
+_MAYBE = re.compile("[<{\u202a-\u202e\u2066-\u2069]|\\]\\(|\\]:")
+
+
 def scan(text: str) -> list[tuple[int, int, str]]:
     """(line, col, what and why) for everything the rendering policy would drop, in order."""
+    if not _MAYBE.search(text):
+        return []
+    return list(_scan(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _scan(text: str) -> tuple[tuple[int, int, str], ...]:
+    """scan, kept per text (a pure function of it): a check runs this rule over every field
+    of every file, and a process checks the same files many times."""
     masked = _mask(text)
     found: list[tuple[int, int, str]] = []
     parser = _Tags()
@@ -170,7 +186,7 @@ def scan(text: str) -> list[tuple[int, int, str]]:
                 "it makes text display in another order than it reads",
             )
         )
-    return sorted(set(found))
+    return tuple(sorted(set(found)))
 
 
 def _strings(data, path=()):
