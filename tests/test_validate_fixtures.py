@@ -124,3 +124,23 @@ def test_scenario_rules_are_listed():
         "checklist-scenario",
     ):
         assert rule_id in result.stdout
+
+
+def test_the_command_starts_without_the_credential_libraries():
+    """Every `curriculum` command imports every command's module to build its options; the
+    JSON-LD library (and the HTTP client it brings) loads only when a proof is made or
+    checked, not when an author runs `curriculum validate`."""
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    code = "import sys, curriculum_tools.cli.main as m; m.load_commands(); print(sorted({'pyld', 'requests'} & set(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(REPO / "scripts")},
+    )
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stdout + out.stderr

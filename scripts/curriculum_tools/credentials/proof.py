@@ -11,7 +11,6 @@ import hashlib
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pyld import jsonld
 
 from curriculum_tools.credentials import multibase
 from curriculum_tools.credentials.contexts import ContextError, document_loader
@@ -23,7 +22,16 @@ class ProofError(Exception):
     pass
 
 
+def _jsonld():
+    """pyld's jsonld, imported when a proof is made or checked: it brings requests with it
+    (0.2 s), which every other `curriculum` command would otherwise pay at start-up."""
+    from pyld import jsonld
+
+    return jsonld
+
+
 def canonical(document: dict) -> str:
+    jsonld = _jsonld()
     try:
         return jsonld.normalize(
             document,
@@ -122,6 +130,7 @@ def unsigned_members(document: dict) -> list[str]:
     back means a term no pinned context defines, a relative IRI, or an aliased member."""
     body = {k: v for k, v in document.items() if k != "proof"}
     options = {"documentLoader": document_loader}
+    jsonld = _jsonld()
     try:
         back = jsonld.compact(jsonld.expand(body, options), {"@context": body.get("@context")}, options)
     except jsonld.JsonLdError as exc:
