@@ -21,6 +21,7 @@ tests/ralph_server.py.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import json
@@ -187,19 +188,38 @@ class Ralph:
         return found
 
 
+_VALIDATOR: list[subprocess.Popen] = []  # one `ralph_server.py validate-lines` per process
+
+
+def _validator() -> subprocess.Popen:
+    if not _VALIDATOR or _VALIDATOR[0].poll() is not None:
+        _VALIDATOR[:] = [
+            subprocess.Popen(
+                [str(ralph_python()), str(SERVER), "validate-lines"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        ]
+        atexit.register(_VALIDATOR[0].kill)
+    return _VALIDATOR[0]
+
+
 def validate_statements(statements: list[dict]) -> list[str]:
     """Errors (empty when all are valid) of each statement by Ralph's own xAPI statement
-    model (ralph.models.xapi.base.statements.BaseXapiStatement), in Ralph's environment."""
-    done = subprocess.run(
-        [str(ralph_python()), str(SERVER), "validate"],
-        input=json.dumps(statements),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"Ralph's validator failed: {done.stderr[-3000:]}")
-    return [f"statement {index}: {error}" for index, error in json.loads(done.stdout) if error]
+    model (ralph.models.xapi.base.statements.BaseXapiStatement), in Ralph's environment: one
+    validator process for the test session, since importing Ralph's models is most of a
+    run (1.5 s)."""
+    process = _validator()
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(json.dumps(statements) + "\n")
+    process.stdin.flush()
+    answer = process.stdout.readline()
+    if not answer:
+        process.kill()
+        raise RuntimeError(f"Ralph's validator failed: {process.stderr.read()[-3000:]}")
+    return [f"statement {index}: {error}" for index, error in json.loads(answer) if error]
 
 
 @contextlib.contextmanager

@@ -2,9 +2,10 @@
 
     python ralph_server.py serve PORT    Ralph's LRS app (ralph.api:app) under uvicorn on
                                          127.0.0.1:PORT, file-system backend, basic auth
-    python ralph_server.py validate      JSON list of statements on stdin -> JSON list of
-                                         [index, error or null] on stdout, by Ralph's own
-                                         pydantic xAPI statement model
+    python ralph_server.py validate-lines  a JSON list of statements per line on stdin -> a
+                                         JSON list of [index, error or null] per line on
+                                         stdout, by Ralph's own pydantic xAPI statement model,
+                                         until stdin closes (one process for a test session)
 
 Settings come from the environment tests/lrs.py sets: RALPH_APP_DIR, RALPH_AUTH_FILE,
 RALPH_RUNSERVER_BACKEND=fs, RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH, and the test
@@ -65,11 +66,10 @@ def serve(port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
-def validate() -> None:
+def errors(statements: list) -> list:
     from pydantic import ValidationError
     from ralph.models.xapi.base.statements import BaseXapiStatement
 
-    statements = json.load(sys.stdin)
     out = []
     for index, statement in enumerate(statements):
         try:
@@ -77,13 +77,19 @@ def validate() -> None:
             out.append([index, None])
         except ValidationError as error:
             out.append([index, str(error)])
-    json.dump(out, sys.stdout)
+    return out
+
+
+def validate_lines() -> None:
+    for line in sys.stdin:
+        sys.stdout.write(json.dumps(errors(json.loads(line))) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "serve":
         serve(int(sys.argv[2]))
-    elif sys.argv[1] == "validate":
-        validate()
+    elif sys.argv[1] == "validate-lines":
+        validate_lines()
     else:
         raise SystemExit(f"unknown command {sys.argv[1]!r}")
