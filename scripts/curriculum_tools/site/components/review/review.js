@@ -1,10 +1,9 @@
 /* review: the Review page. The build renders every scored question of every quiz, each in
    a <template>, with the quiz's own renderer (review/render.py); this puts into the page
-   the ones due now by the
-   schedule (schedule.js, derived from the quizzes' attempts and this page's answers),
-   checks each answer with the quiz's own scoring and feedback (curriculum.quiz), and saves
-   it (store kind "review"). config (data-config): {quizzes: {quiz id: {partial, passMark,
-   key}}}. Nothing leaves the browser. */
+   the ones due now by the schedule (schedule.js, derived from the quizzes' attempts and
+   this page's answers), checks each answer with the quiz's own scoring and feedback
+   (curriculum.quiz), and saves it (store kind "review"). config (data-config): {quizzes:
+   {quiz id: {partial, passMark, key}}}. Nothing leaves the browser. */
 (function (curriculum) {
   "use strict";
   var t = curriculum.t;
