@@ -103,7 +103,8 @@
     var n = dueKeys(schedule(answersOf(held.quizStates, held.review).list), Date.now()).length;
     var t = curriculum.t;
     [].forEach.call(doc.querySelectorAll(".md-nav__link[href]"), function (a) {
-      if (curriculum.progress.moduleOfPath(a.pathname) !== "review") return;
+      // the Review page's own link, not the links to its sections (its table of contents)
+      if (a.hash || curriculum.progress.moduleOfPath(a.pathname) !== "review") return;
       var badge = a.querySelector(".cq-due") || curriculum.dom.node("span", a, null, { class: "cq-due" });
       badge.hidden = !n;
       badge.textContent = t("review.navDue", { n: n });
