@@ -55,8 +55,9 @@ node_modules/.installed: package.json package-lock.json scripts/curriculum_tools
 	@touch $@
 
 # A browser for the Playwright tests: Debian's chromium-headless-shell where Playwright cannot
-# download its own (curriculum_tools/tools/browser.py says why that one).
-browser: $(VENV)/.installed-dev
+# download its own (curriculum_tools/tools/browser.py says why that one). After node-deps,
+# which may apt-get nodejs: under `make -j` two apt-gets at once would fight over dpkg's lock.
+browser: $(VENV)/.installed-dev | node-deps
 	@$(BIN)/python -m curriculum_tools.tools.browser --install
 
 validate: $(VENV)/.installed
