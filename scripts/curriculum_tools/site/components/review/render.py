@@ -58,9 +58,10 @@ def render_review(curriculum: Curriculum, href: Callable[[str], str]) -> str:
                     if not sub.scored:
                         continue
                     title = f"{_e(quiz.id)}--{_e(sub.id)}--review"
-                    data = f'data-key="{_e(quiz.id)}/{_e(sub.id)}" data-quiz="{_e(quiz.id)}"'
+                    key = f'data-key="{_e(quiz.id)}/{_e(sub.id)}"'
                     items.append(
-                        f'<template {data}><article class="cq-review__item" {data} aria-labelledby="{title}">'
+                        f'<template {key}><article class="cq-review__item" {key} data-quiz="{_e(quiz.id)}" '
+                        f'aria-labelledby="{title}">'
                         f'<h4 id="{title}" class="cq-review__title"><a href="{_e(page)}">{_e(module.title)}</a></h4>'
                         f'{case}<form class="cq-review__form" novalidate>'
                         + render_question(quiz, sub, numbers[sub.id], page)
