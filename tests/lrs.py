@@ -29,11 +29,13 @@ import os
 import secrets
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -188,21 +190,23 @@ class Ralph:
         return found
 
 
-_VALIDATOR: list[subprocess.Popen] = []  # one `ralph_server.py validate-lines` per process
+# One `ralph_server.py validate-lines` per test process, and the file its stderr goes to (a
+# file, not a pipe: warnings nobody reads would fill a pipe and stall the validator).
+_VALIDATOR: list[tuple[subprocess.Popen, IO[str]]] = []
 
 
-def _validator() -> subprocess.Popen:
-    if not _VALIDATOR or _VALIDATOR[0].poll() is not None:
-        _VALIDATOR[:] = [
-            subprocess.Popen(
-                [str(ralph_python()), str(SERVER), "validate-lines"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        ]
-        atexit.register(_VALIDATOR[0].kill)
+def _validator() -> tuple[subprocess.Popen, IO[str]]:
+    if not _VALIDATOR or _VALIDATOR[0][0].poll() is not None:
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115  (lives as long as the process)
+        process = subprocess.Popen(
+            [str(ralph_python()), str(SERVER), "validate-lines"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+        atexit.register(process.kill)
+        _VALIDATOR[:] = [(process, log)]
     return _VALIDATOR[0]
 
 
@@ -211,14 +215,15 @@ def validate_statements(statements: list[dict]) -> list[str]:
     model (ralph.models.xapi.base.statements.BaseXapiStatement), in Ralph's environment: one
     validator process for the test session, since importing Ralph's models is most of a
     run (1.5 s)."""
-    process = _validator()
-    assert process.stdin and process.stdout and process.stderr
+    process, log = _validator()
+    assert process.stdin and process.stdout
     process.stdin.write(json.dumps(statements) + "\n")
     process.stdin.flush()
     answer = process.stdout.readline()
     if not answer:
         process.kill()
-        raise RuntimeError(f"Ralph's validator failed: {process.stderr.read()[-3000:]}")
+        log.seek(0)
+        raise RuntimeError(f"Ralph's validator failed: {log.read()[-3000:]}")
     return [f"statement {index}: {error}" for index, error in json.loads(answer) if error]
 
 
