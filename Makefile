@@ -88,8 +88,9 @@ lint-py: $(VENV)/.installed-dev
 
 # The installs, then the linters and the validator, run side by side (make -j, each job's
 # output kept together): from a fresh clone on 2 cores, 39-40 s one after another and
-# 22-28 s side by side (two runs of each). Two stages, so that no check starts before the tools it runs are in place.
-# pytest ends with its ten slowest tests, the figures BENCHMARKS.md tracks.
+# 22-28 s side by side (two runs of each). Two stages, so that no check starts before the
+# tools it runs are in place. pytest ends with its ten slowest tests, the figures
+# BENCHMARKS.md tracks.
 test:
 	@$(MAKE) --no-print-directory -j4 --output-sync=target install-dev
 	@$(MAKE) --no-print-directory -j4 --output-sync=target lint-js lint-py validate

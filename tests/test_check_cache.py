@@ -1,7 +1,8 @@
 """A check keeps parsed files, heading ids and schema problems per file content for the rest
-of the process (load/loader.py, load/markdown.py, load/schemas.py). What it keeps must never outlive the content: a tree
-changed between two checks in one process (an author's editor beside `mkdocs serve`, a test
-that writes a case) gets the problems of what is on disk now, and changed back, none."""
+of the process (load/loader.py, load/markdown.py, load/schemas.py). What it keeps must never
+outlive the content: a tree changed between two checks in one process (an author's editor
+beside `mkdocs serve`, a test that writes a case) gets the problems of what is on disk now,
+and changed back, none."""
 
 from __future__ import annotations
 
